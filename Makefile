@@ -1,0 +1,30 @@
+# Insieme per il lavoro - Odoo 18 addons.
+# Odoo's source is found through ODOO_SRC (an Odoo 18.0 checkout).
+ODOO_SRC ?= /opt/odoo18
+export ODOO_SRC
+# make test ADDONS=ixl_beneficiary limits the run to some addons (comma-separated).
+ADDONS ?=
+export ADDONS
+
+.PHONY: help setup run test lint clean
+
+help:
+	@echo "make run    - database 'ixl' with every addon and demo data, on http://127.0.0.1:8069"
+	@echo "make test   - fresh database, install check, all tests (browser tests included)"
+	@echo "make lint   - ruff and pylint-odoo mandatory checks"
+	@echo "make setup  - only the set-up (Debian packages, virtualenv, PostgreSQL)"
+
+setup:
+	bash scripts/env.sh && bash -c 'source scripts/env.sh && setup_all'
+
+run:
+	bash scripts/run.sh
+
+test:
+	bash scripts/test.sh
+
+lint:
+	bash scripts/lint.sh
+
+clean:
+	rm -rf .data .venv

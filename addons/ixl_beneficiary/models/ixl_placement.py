@@ -1,0 +1,161 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .ixl_beneficiary import ADMITTED_STATES
+
+PLACEMENT_TYPES = [
+    ("hire", "Hire"),
+    ("internship", "Internship"),
+    ("traineeship", "Traineeship"),
+    ("mini_job", "Mini job"),
+    ("self_employment", "Self-employment"),
+]
+CONTRACT_TYPES = [
+    ("fixed_term", "Fixed-term"),
+    ("permanent", "Permanent"),
+    ("on_call", "On call"),
+    ("own_account", "Own account"),
+]
+RELATIONS = [
+    ("new", "New placement"),
+    ("renewal", "Renewal"),
+    ("extension", "Extension"),
+    ("transformation", "Transformation"),
+]
+MINI_JOB_MAX_HOURS = 20
+YOUNG_AGE_LIMIT = 35
+
+
+class IxlPlacement(models.Model):
+    """A beneficiary placed with an employer: hire, internship, traineeship, mini job or
+    self-employment. Renewals, extensions and transformations are placements too and
+    point to the placement they continue."""
+
+    _name = "ixl.placement"
+    _description = "Placement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    beneficiary_id = fields.Many2one(
+        "ixl.beneficiary", required=True, ondelete="restrict", index=True, tracking=True
+    )
+    employer_id = fields.Many2one(
+        "res.partner", string="Employer", required=True, ondelete="restrict", index=True,
+        domain=[("is_company", "=", True)], tracking=True,
+    )
+    placement_type = fields.Selection(
+        PLACEMENT_TYPES, string="Type", required=True, default="hire", tracking=True,
+        index=True,
+    )
+    contract_type = fields.Selection(CONTRACT_TYPES, string="Contract", tracking=True)
+    job_title = fields.Char(string="Role")
+    date_start = fields.Date(string="Start date", required=True, tracking=True, index=True)
+    date_end = fields.Date(string="End date", tracking=True)
+    weekly_hours = fields.Float(tracking=True)
+    relation = fields.Selection(RELATIONS, default="new", required=True, tracking=True)
+    previous_placement_id = fields.Many2one(
+        "ixl.placement", string="Continues", ondelete="restrict", index=True,
+        domain="[('beneficiary_id', '=', beneficiary_id), ('id', '!=', id)]",
+        help="The placement this one renews, extends or transforms.",
+    )
+    user_id = fields.Many2one("res.users", string="Operator", default=lambda self: self.env.user)
+    note = fields.Text()
+    # Stored figures for reports (split by gender, nationality and age at the start).
+    gender = fields.Selection(related="beneficiary_id.gender", store=True, string="Gender")
+    is_italian = fields.Boolean(related="beneficiary_id.is_italian", store=True)
+    age_at_start = fields.Integer(compute="_compute_age", store=True, aggregator="avg")
+    age_band = fields.Selection(
+        [("under_35", "Under 35"), ("35_over", "35 and over")],
+        compute="_compute_age", store=True,
+    )
+    is_permanent = fields.Boolean(compute="_compute_is_permanent", store=True)
+    is_ongoing = fields.Boolean(compute="_compute_is_ongoing", search="_search_is_ongoing")
+
+    @api.depends("beneficiary_id.birthdate_date", "date_start")
+    def _compute_age(self):
+        for rec in self:
+            age = rec.beneficiary_id._age_at(rec.date_start) if rec.beneficiary_id else None
+            rec.age_at_start = age or 0
+            if age is None:
+                rec.age_band = False
+            else:
+                rec.age_band = "under_35" if age < YOUNG_AGE_LIMIT else "35_over"
+
+    @api.depends("placement_type", "contract_type")
+    def _compute_is_permanent(self):
+        for rec in self:
+            rec.is_permanent = rec.placement_type == "hire" and rec.contract_type == "permanent"
+
+    @api.depends("date_start", "date_end")
+    @api.depends_context("date")
+    def _compute_is_ongoing(self):
+        today = fields.Date.context_today(self)
+        for rec in self:
+            rec.is_ongoing = bool(rec.date_start) and rec.date_start <= today and (not rec.date_end or rec.date_end >= today)
+
+    def _search_is_ongoing(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(self.env._("Unsupported search on ongoing placements."))
+        today = fields.Date.context_today(self)
+        domain = ["&", ("date_start", "<=", today), "|",
+                  ("date_end", "=", False), ("date_end", ">=", today)]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends("beneficiary_id", "employer_id", "placement_type")
+    def _compute_display_name(self):
+        labels = dict(self._fields["placement_type"]._description_selection(self.env))
+        for rec in self:
+            rec.display_name = " - ".join(filter(None, [
+                rec.beneficiary_id.name, rec.employer_id.name, labels.get(rec.placement_type),
+            ]))
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for rec in self:
+            if rec.date_end and rec.date_start and rec.date_end < rec.date_start:
+                raise ValidationError(self.env._(
+                    "The end date of a placement cannot be before its start date."))
+
+    @api.constrains("placement_type", "contract_type", "weekly_hours")
+    def _check_type_rules(self):
+        for rec in self:
+            if rec.weekly_hours < 0:
+                raise ValidationError(self.env._("Weekly hours cannot be negative."))
+            if rec.placement_type == "hire" and not rec.contract_type:
+                raise ValidationError(self.env._(
+                    "A hire needs its contract: fixed-term, permanent, on call or own account."))
+            if rec.placement_type != "hire" and rec.contract_type:
+                raise ValidationError(self.env._("Only a hire has a contract type."))
+            if rec.placement_type == "mini_job" and rec.weekly_hours >= MINI_JOB_MAX_HOURS:
+                raise ValidationError(self.env._(
+                    "A mini job is a contract under %(hours)s hours a week; %(given)s hours "
+                    "is not a mini job.", hours=MINI_JOB_MAX_HOURS, given=rec.weekly_hours))
+
+    @api.constrains("beneficiary_id")
+    def _check_beneficiary_admitted(self):
+        for rec in self:
+            if rec.beneficiary_id.state not in ADMITTED_STATES:
+                raise ValidationError(self.env._(
+                    "%(name)s is not admitted to the programme (in target or active): "
+                    "the placement cannot be recorded.", name=rec.beneficiary_id.name))
+
+    @api.constrains("previous_placement_id", "relation", "beneficiary_id")
+    def _check_previous(self):
+        for rec in self:
+            prev = rec.previous_placement_id
+            if rec.relation != "new" and not prev:
+                raise ValidationError(self.env._(
+                    "A renewal, extension or transformation must point to the placement it "
+                    "continues."))
+            if prev and prev.beneficiary_id != rec.beneficiary_id:
+                raise ValidationError(self.env._(
+                    "A placement can only continue a placement of the same person."))
+            if prev and rec.relation == "new":
+                raise ValidationError(self.env._(
+                    "Choose whether this placement renews, extends or transforms the "
+                    "previous one."))
+            if prev and rec._has_cycle("previous_placement_id"):
+                raise ValidationError(self.env._("A placement cannot continue itself."))
+            if prev and prev.date_start > rec.date_start:
+                raise ValidationError(self.env._(
+                    "A placement cannot start before the placement it continues."))

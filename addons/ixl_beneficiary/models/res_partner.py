@@ -1,0 +1,36 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    ixl_beneficiary_ids = fields.One2many("ixl.beneficiary", "partner_id", string="Beneficiary")
+    ixl_placement_ids = fields.One2many("ixl.placement", "employer_id", string="IXL placements")
+    ixl_placement_count = fields.Integer(
+        string="IXL placements count", compute="_compute_ixl_placement_count"
+    )
+
+    def _compute_ixl_placement_count(self):
+        counts = dict(self.env["ixl.placement"]._read_group(
+            [("employer_id", "in", self.ids)], ["employer_id"], ["__count"]))
+        for partner in self:
+            partner.ixl_placement_count = counts.get(partner, 0)
+
+    def action_view_ixl_placements(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Placements"),
+            "res_model": "ixl.placement",
+            "view_mode": "list,form",
+            "domain": [("employer_id", "=", self.id)],
+            "context": {"default_employer_id": self.id},
+        }
+
+    @api.constrains("birthdate_date")
+    def _check_birthdate_not_future(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.birthdate_date and partner.birthdate_date > today:
+                raise ValidationError(self.env._("The birth date cannot be in the future."))

@@ -1,0 +1,5 @@
+from . import test_beneficiary
+from . import test_protocol
+from . import test_placement
+from . import test_access
+from . import test_registration

@@ -1,0 +1,65 @@
+from stdnum.it import codicefiscale
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+MONTHS = "ABCDEHLMPRST"
+
+
+def make_fiscal_code(last="ROSSI", first="MARIO", birthdate="1980-01-15", female=False,
+                     town="A944"):
+    """Build a valid codice fiscale (A944 is Bologna) for the given birth date."""
+    year, month, day = (int(x) for x in birthdate.split("-"))
+
+    def letters(word):
+        consonants = [c for c in word.upper() if c.isalpha() and c not in "AEIOU"]
+        vowels = [c for c in word.upper() if c in "AEIOU"]
+        return "".join(consonants + vowels + ["X", "X", "X"])[:3]
+
+    body = (f"{letters(last)}{letters(first)}{year % 100:02d}{MONTHS[month - 1]}"
+            f"{day + (40 if female else 0):02d}{town}")
+    return body + codicefiscale.calc_check_digit(body)
+
+
+class IxlCase(TransactionCase):
+    """Data built here, never demo data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.operator = new_test_user(
+            cls.env, login="ixl_operator", groups="ixl_beneficiary.group_ixl_operator",
+            name="Olga Operator", email="olga@example.com")
+        cls.coordinator = new_test_user(
+            cls.env, login="ixl_coordinator", groups="ixl_beneficiary.group_ixl_coordinator",
+            name="Carlo Coordinator", email="carlo@example.com")
+        cls.finance = new_test_user(
+            cls.env, login="ixl_finance", groups="ixl_beneficiary.group_ixl_finance",
+            name="Fiona Finance", email="fiona@example.com")
+        cls.bologna = cls.env.ref("ixl_beneficiary.municipality_bologna")
+        cls.imola = cls.env.ref("ixl_beneficiary.municipality_imola")
+        cls.employer = cls.env["res.partner"].create({"name": "Acme Pulizie", "is_company": True})
+        cls._seq = 0
+
+    @classmethod
+    def make_beneficiary(cls, state="registered", **vals):
+        cls._seq += 1
+        first = vals.pop("first_name", "Mario")
+        last = vals.pop("last_name", f"Rossi{'ABCDEFGHIL'[cls._seq % 10]}")
+        birthdate = vals.pop("birthdate_date", "1980-01-15")
+        code = make_fiscal_code(last + "ZZ" * (cls._seq % 7), first, birthdate,
+                                town=f"A{900 + cls._seq:03d}")
+        values = {
+            "first_name": first,
+            "last_name": last,
+            "fiscal_code": code,
+            "birthdate_date": birthdate,
+            "email": f"person{cls._seq}@example.com",
+            "municipality_id": cls.bologna.id,
+            **vals,
+        }
+        record = cls.env["ixl.beneficiary"].create(values)
+        if state != "registered":
+            record.write({"state": state})
+        return record

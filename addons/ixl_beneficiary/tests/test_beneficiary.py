@@ -1,0 +1,139 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+from stdnum.it import codicefiscale
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import IxlCase, make_fiscal_code
+
+
+@tagged("post_install", "-at_install")
+class TestBeneficiary(IxlCase):
+    def test_fiscal_code_generator_is_valid(self):
+        self.assertTrue(codicefiscale.is_valid(make_fiscal_code()))
+        self.assertFalse(codicefiscale.is_valid(make_fiscal_code()[:-1] + "Z"))
+
+    def test_name_and_reference(self):
+        person = self.make_beneficiary(first_name=" Anna  Maria ", last_name="Bianchi")
+        self.assertEqual(person.name, "Anna Maria Bianchi")
+        self.assertRegex(person.reference, r"^IXL/\d{4}/\d{5}$")
+        person.last_name = "Verdi"
+        self.assertEqual(person.partner_id.name, "Anna Maria Verdi")
+
+    def test_fiscal_code_validated_normalised_and_unique(self):
+        with self.assertRaisesRegex(ValidationError, "not valid"):
+            self.make_beneficiary(fiscal_code="RSSMRA80A15A944X")
+        code = make_fiscal_code("Neri", "Luca", "1990-05-05")
+        person = self.make_beneficiary(fiscal_code=code.lower())
+        self.assertEqual(person.fiscal_code, code)
+        with self.assertRaises(Exception), mute_logger("odoo.sql_db"), self.cr.savepoint():
+            self.make_beneficiary(fiscal_code=f" {code} ")
+
+    def test_birthdate_not_in_future(self):
+        with self.assertRaisesRegex(ValidationError, "future"):
+            self.make_beneficiary(birthdate_date="2099-01-01",
+                                  fiscal_code=make_fiscal_code(birthdate="1999-01-01"))
+
+    def test_is_italian_and_district(self):
+        person = self.make_beneficiary(nationality_id=self.env.ref("base.it").id,
+                                       municipality_id=self.imola.id)
+        self.assertTrue(person.is_italian)
+        self.assertEqual(person.district_id, self.env.ref("ixl_beneficiary.district_imolese"))
+        person.nationality_id = self.env.ref("base.ma")
+        self.assertFalse(person.is_italian)
+
+    def test_age_at(self):
+        person = self.make_beneficiary(birthdate_date="1970-06-15")
+        self.assertEqual(person._age_at(date(2025, 6, 14)), 54)
+        self.assertEqual(person._age_at(date(2025, 6, 15)), 55)
+
+
+@tagged("post_install", "-at_install")
+class TestFirstInterview(IxlCase):
+    @freeze_time("2026-03-01 09:00:00")
+    def test_fifteen_day_rule(self):
+        person = self.make_beneficiary()
+        self.assertEqual(person.interview_deadline, date(2026, 3, 16))
+        activity = person.activity_ids
+        self.assertEqual(activity.activity_type_id,
+                         self.env.ref("ixl_beneficiary.mail_activity_type_first_interview"))
+        self.assertEqual(activity.date_deadline, date(2026, 3, 16))
+        overdue = [("id", "=", person.id), ("state", "in", ("registered", "scheduled")),
+                   ("interview_deadline", "<", "2026-03-17")]
+        with freeze_time("2026-03-16 18:00:00"):
+            person.invalidate_recordset(["days_waiting", "is_interview_overdue"])
+            self.assertEqual(person.days_waiting, 15)
+            self.assertFalse(person.is_interview_overdue)
+        with freeze_time("2026-03-17 08:00:00"):
+            person.invalidate_recordset(["days_waiting", "is_interview_overdue"])
+            self.assertEqual(person.days_waiting, 16)
+            self.assertTrue(person.is_interview_overdue)
+            self.assertEqual(self.env["ixl.beneficiary"].search(overdue), person)
+            self._record_interview(person, "in_target", score=12, readiness="ready")
+            person.invalidate_recordset(["days_waiting", "is_interview_overdue"])
+            self.assertEqual(person.days_waiting, 16)
+            self.assertFalse(person.is_interview_overdue)
+            self.assertFalse(person.activity_ids, "the first-interview activity is done")
+        with freeze_time("2026-05-01 08:00:00"):
+            person.invalidate_recordset(["days_waiting"])
+            self.assertEqual(person.days_waiting, 16, "waiting stops at the interview")
+
+    def _record_interview(self, person, outcome, score=0, readiness="pending", user=None):
+        action = person.with_user(user or self.operator).action_record_interview()
+        wizard = Form(self.env[action["res_model"]].with_user(user or self.operator)
+                      .with_context(action["context"]))
+        wizard.outcome = outcome
+        if outcome == "in_target":
+            wizard.vulnerability_score = score
+            wizard.readiness = readiness
+        wizard.save().action_confirm()
+
+    def test_schedule_needs_a_date(self):
+        person = self.make_beneficiary()
+        with self.assertRaisesRegex(UserError, "date of the interview"):
+            person.action_schedule_interview()
+        person.interview_date = datetime(2026, 12, 1, 10, 0)
+        person.action_schedule_interview()
+        self.assertEqual(person.state, "scheduled")
+        self.assertEqual(person.activity_ids.date_deadline, date(2026, 12, 1))
+
+    def test_profile_type_from_score(self):
+        strong, weak, edge = (self.make_beneficiary() for _i in range(3))
+        self._record_interview(strong, "in_target", score=4, readiness="ready")
+        self._record_interview(edge, "in_target", score=10, readiness="not_ready")
+        self._record_interview(weak, "in_target", score=11, readiness="fragile")
+        self.assertEqual((strong.profile_type, edge.profile_type, weak.profile_type),
+                         ("strong", "strong", "weak"))
+        self.assertEqual(weak.readiness, "fragile")
+        self.assertEqual(weak.state, "in_target")
+        self.assertTrue(weak.is_admitted)
+        self.assertEqual(weak.interviewer_id, self.operator)
+
+    def test_out_of_target_and_transitions(self):
+        person = self.make_beneficiary()
+        self._record_interview(person, "out_of_target")
+        self.assertEqual(person.state, "out_of_target")
+        self.assertFalse(person.profile_type)
+        self.assertFalse(person.is_admitted)
+        with self.assertRaisesRegex(UserError, "not possible"):
+            person.action_activate()
+        with self.assertRaisesRegex(UserError, "not possible"):
+            person.action_record_interview()
+        other = self.make_beneficiary()
+        self._record_interview(other, "in_target", score=3, readiness="ready")
+        other.action_activate()
+        self.assertEqual(other.state, "active")
+
+    def test_interview_wizard_refuses_bad_input(self):
+        person = self.make_beneficiary()
+        wizard = self.env["ixl.interview.outcome"].create({
+            "beneficiary_id": person.id, "outcome": "in_target", "vulnerability_score": -1})
+        with self.assertRaisesRegex(UserError, "negative"):
+            wizard.action_confirm()
+        wizard.write({"vulnerability_score": 5, "interview_date": "2099-01-01"})
+        with self.assertRaisesRegex(UserError, "future"):
+            wizard.action_confirm()
+        self.assertEqual(person.state, "registered", "nothing saved")

@@ -1,0 +1,2 @@
+from . import ixl_interview_outcome
+from . import ixl_out_of_protocol

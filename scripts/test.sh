@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# make test: install every addon into a fresh database (failing on any error or
+# warning while loading), then run all tests with pytest-odoo, browser tests included.
+source "$(dirname "$0")/env.sh"
+setup_all
+
+DB="${DB_TEST:-ixl_test}"
+ADDON_LIST="$(all_addons)"
+LOG="$PROJECT_DIR/.data/install-$DB.log"
+
+# Browser tests must run: Odoo would silently skip them without these.
+command -v chromium >/dev/null || die "chromium is not installed: browser tests cannot run"
+"$VENV/bin/python" -c "import websocket" 2>/dev/null \
+    || die "websocket-client is missing from $VENV: browser tests cannot run"
+
+log "Installing $ADDON_LIST into a fresh database $DB"
+dropdb --if-exists "$DB"
+createdb "$DB"
+rm -rf "$PROJECT_DIR/.data/filestore/filestore/$DB"
+if ! odoo_bin -d "$DB" -i "$ADDON_LIST" --stop-after-init --log-level=info \
+        --logfile="$LOG"; then
+    tail -n 40 "$LOG" >&2
+    die "Installation failed (log: $LOG)"
+fi
+# Any ERROR/CRITICAL, and any WARNING (models without access rules, invalid
+# views, duplicate labels...), fails the run.
+if grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$LOG" >&2; then
+    die "Installation logged the warnings or errors above (log: $LOG)"
+fi
+log "Installation clean"
+
+TEST_PATHS=()
+for addon in ${ADDON_LIST//,/ }; do
+    [ -d "$PROJECT_DIR/addons/$addon/tests" ] && TEST_PATHS+=("addons/$addon/tests")
+done
+[ -z "${ADDONS:-}" ] && TEST_PATHS+=("tests")
+
+cd "$PROJECT_DIR"
+log "Running tests: ${TEST_PATHS[*]}"
+exec "$VENV/bin/python" -m pytest \
+    --odoo-config="$RUNTIME_CONF" --odoo-database="$DB" --odoo-http \
+    --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" \
+    "${TEST_PATHS[@]}" ${PYTEST_ARGS:-}
