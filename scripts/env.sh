@@ -10,7 +10,7 @@ PYTHON="${PYTHON:-python3}"
 PGPORT="${PGPORT:-5432}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT
 export PGUSER="${PGUSER:-odoo}" PGPASSWORD="${PGPASSWORD:-odoo}"
-DEB_PACKAGES="postgresql libldap2-dev libsasl2-dev libpq-dev chromium fonts-dejavu-core"
+DEB_PACKAGES="postgresql libldap2-dev libsasl2-dev libpq-dev chromium fonts-dejavu-core docker-compose"
 
 log() { printf '\033[1m[ixl]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[ixl] %s\033[0m\n' "$*" >&2; exit 1; }

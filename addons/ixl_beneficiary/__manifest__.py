@@ -44,7 +44,7 @@
     ],
     "assets": {
         "web.assets_tests": [
-            "ixl_beneficiary/static/src/js/tours/*.js",
+            "ixl_beneficiary/static/tests/tours/*.js",
         ],
     },
     "application": True,

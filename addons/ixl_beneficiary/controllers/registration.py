@@ -4,7 +4,6 @@ import base64
 import logging
 
 from psycopg2 import IntegrityError
-
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.it import codicefiscale
 

@@ -95,7 +95,7 @@ class IxlBeneficiary(models.Model):
     )
     interview_date = fields.Datetime(string="Interview scheduled on", tracking=True)
     interview_held_date = fields.Date(string="First interview held on", tracking=True, copy=False)
-    interviewer_id = fields.Many2one("res.users", string="Interviewer")
+    interviewer_id = fields.Many2one("res.users")
     days_waiting = fields.Integer(
         compute="_compute_days_waiting",
         help="Days between the registration and the first interview (or today).",
@@ -298,7 +298,8 @@ class IxlBeneficiary(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._prepare_partner_vals(vals)
-            vals.setdefault("name", f"{vals.get('first_name', '')} {vals.get('last_name', '')}".strip())
+            full_name = f"{vals.get('first_name', '')} {vals.get('last_name', '')}"
+            vals.setdefault("name", full_name.strip())
             vals.setdefault("type", "contact")
             if vals.get("reference", "/") == "/":
                 vals["reference"] = self.env["ir.sequence"].next_by_code("ixl.beneficiary") or "/"

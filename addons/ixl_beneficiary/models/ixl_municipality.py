@@ -24,5 +24,6 @@ class IxlMunicipality(models.Model):
 
     _sql_constraints = [
         ("name_unique", "unique(name)", "A municipality with this name already exists."),
-        ("istat_unique", "unique(istat_code)", "A municipality with this ISTAT code already exists."),
+        ("istat_unique", "unique(istat_code)",
+         "A municipality with this ISTAT code already exists."),
     ]

@@ -40,7 +40,7 @@ class IxlPlacement(models.Model):
         "ixl.beneficiary", required=True, ondelete="restrict", index=True, tracking=True
     )
     employer_id = fields.Many2one(
-        "res.partner", string="Employer", required=True, ondelete="restrict", index=True,
+        "res.partner", required=True, ondelete="restrict", index=True,
         domain=[("is_company", "=", True)], tracking=True,
     )
     placement_type = fields.Selection(
@@ -91,7 +91,8 @@ class IxlPlacement(models.Model):
     def _compute_is_ongoing(self):
         today = fields.Date.context_today(self)
         for rec in self:
-            rec.is_ongoing = bool(rec.date_start) and rec.date_start <= today and (not rec.date_end or rec.date_end >= today)
+            started = bool(rec.date_start) and rec.date_start <= today
+            rec.is_ongoing = started and (not rec.date_end or rec.date_end >= today)
 
     def _search_is_ongoing(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

@@ -35,7 +35,8 @@ class IxlService(models.Model):
     def _compute_display_name(self):
         labels = dict(self._fields["service_type"]._description_selection(self.env))
         for rec in self:
-            rec.display_name = f"{labels.get(rec.service_type, '')} - {rec.beneficiary_id.name or ''}"
+            label = labels.get(rec.service_type, "")
+            rec.display_name = f"{label} - {rec.beneficiary_id.name or ''}"
 
     @api.constrains("hours")
     def _check_hours(self):

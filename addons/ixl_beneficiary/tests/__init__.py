@@ -3,3 +3,4 @@ from . import test_protocol
 from . import test_placement
 from . import test_access
 from . import test_registration
+from . import test_tour

@@ -1,6 +1,7 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 from stdnum.it import codicefiscale
 
 from odoo.exceptions import UserError, ValidationError
@@ -29,7 +30,7 @@ class TestBeneficiary(IxlCase):
         code = make_fiscal_code("Neri", "Luca", "1990-05-05")
         person = self.make_beneficiary(fiscal_code=code.lower())
         self.assertEqual(person.fiscal_code, code)
-        with self.assertRaises(Exception), mute_logger("odoo.sql_db"), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.make_beneficiary(fiscal_code=f" {code} ")
 
     def test_birthdate_not_in_future(self):
@@ -84,7 +85,7 @@ class TestFirstInterview(IxlCase):
     def _record_interview(self, person, outcome, score=0, readiness="pending", user=None):
         action = person.with_user(user or self.operator).action_record_interview()
         wizard = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                      .with_context(action["context"]))
+                      .with_context(**action["context"]))
         wizard.outcome = outcome
         if outcome == "in_target":
             wizard.vulnerability_score = score

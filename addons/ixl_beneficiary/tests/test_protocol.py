@@ -16,7 +16,7 @@ class TestOutOfProtocol(IxlCase):
     def _move_out(self, people, reason="unreachable", send_email=True, user=None):
         action = people.with_user(user or self.operator).action_out_of_protocol()
         form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(action["context"]))
+                    .with_context(**action["context"]))
         if reason:
             form.reason = reason
         form.send_email = send_email

@@ -13,7 +13,7 @@ class IxlInterviewOutcome(models.TransientModel):
     beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="cascade")
     interview_date = fields.Date(required=True, default=fields.Date.context_today)
     interviewer_id = fields.Many2one(
-        "res.users", string="Interviewer", required=True, default=lambda self: self.env.user
+        "res.users", required=True, default=lambda self: self.env.user
     )
     outcome = fields.Selection(
         [("in_target", "In target"), ("out_of_target", "Not in target")], required=True
