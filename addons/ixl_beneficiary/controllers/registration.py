@@ -239,16 +239,14 @@ class IxlRegistration(http.Controller):
     def _notify_duplicate(existing, vals):
         """Tell staff, not the visitor: the success page does not reveal who is registered."""
         _logger.info("Repeated online registration for beneficiary %s", existing.id)
-        param = request.env["ir.config_parameter"].sudo().get_param(
-            "ixl_beneficiary.intake_user_id", 0)
-        user = request.env["res.users"].sudo().browse(int(param or 0)).exists()
-        user = existing.user_id or user or request.env.ref("base.user_admin")
-        existing.sudo().activity_schedule(
+        existing = existing.sudo()
+        full_name = " ".join([vals["first_name"], vals["last_name"]])
+        existing.activity_schedule(
             "ixl_beneficiary.mail_activity_type_duplicate_registration",
-            user_id=user.id,
+            user_id=(existing.user_id or existing._get_intake_user()).id,
             note=request.env._(
                 "A new online registration was submitted with the same codice fiscale or "
                 "email (%(name)s, %(email)s): no second record was created.",
-                name=f"{vals['first_name']} {vals['last_name']}", email=vals.get("email"),
+                name=full_name, email=vals.get("email"),
             ),
         )

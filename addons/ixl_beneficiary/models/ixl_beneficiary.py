@@ -328,13 +328,19 @@ class IxlBeneficiary(models.Model):
         partners.filtered(lambda p: not p.user_ids).unlink()
         return res
 
+    @api.model
+    def _get_intake_user(self):
+        """The intake operator of the settings, else the administrator."""
+        param = self.env["ir.config_parameter"].sudo().get_param(
+            "ixl_beneficiary.intake_user_id", "0")
+        user = self.env["res.users"].browse(int(param or 0)).exists() if param.isdigit() else None
+        return user or self.env.ref("base.user_admin")
+
     def _schedule_first_interview_activity(self):
         activity_type = self.env.ref("ixl_beneficiary.mail_activity_type_first_interview")
-        fallback = self.env["res.users"].browse(int(
-            self.env["ir.config_parameter"].sudo().get_param("ixl_beneficiary.intake_user_id", 0)
-        )).exists()
+        fallback = self._get_intake_user()
         for rec in self.filtered(lambda r: r.state == "registered"):
-            user = rec.user_id or fallback or self.env.ref("base.user_admin")
+            user = rec.user_id or fallback
             rec.activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=rec.interview_deadline,

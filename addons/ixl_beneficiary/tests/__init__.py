@@ -4,3 +4,4 @@ from . import test_placement
 from . import test_access
 from . import test_registration
 from . import test_tour
+from . import test_translation

@@ -1,7 +1,12 @@
+import re
+
+import polib
 from stdnum.it import codicefiscale
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+from odoo.tools import file_path
+from odoo.tools.translate import TranslationModuleReader
 
 MONTHS = "ABCDEHLMPRST"
 
@@ -63,3 +68,26 @@ class IxlCase(TransactionCase):
         if state != "registered":
             record.write({"state": state})
         return record
+
+
+class ItalianTranslationCase(TransactionCase):
+    """Every term Odoo would export for ``module`` has an Italian translation in
+    its i18n/it.po, with the same placeholders. Subclass it in each addon."""
+
+    module = "ixl_beneficiary"
+    PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
+
+    def test_italian_translation_complete(self):
+        reader = TranslationModuleReader(self.env.cr, modules=[self.module])
+        sources = {entry[4] for entry in reader if entry[0] == self.module}
+        self.assertTrue(sources)
+        path = file_path(f"{self.module}/i18n/it.po")
+        translated = {}
+        for entry in polib.pofile(path):
+            if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags:
+                translated[entry.msgid] = entry.msgstr
+        missing = sorted(sources - set(translated))
+        self.assertFalse(missing, f"{len(missing)} terms without Italian translation")
+        for msgid, msgstr in translated.items():
+            self.assertEqual(sorted(self.PLACEHOLDER.findall(msgid)),
+                             sorted(self.PLACEHOLDER.findall(msgstr)), msgid)
