@@ -6,12 +6,17 @@ export ODOO_SRC
 ADDONS ?=
 export ADDONS
 
-.PHONY: help setup run test lint clean
+.PHONY: help setup run test lint bench clean
+
+# make bench SCALE=full for the ten-year figures (100,000 beneficiaries).
+SCALE ?= small
+export SCALE
 
 help:
 	@echo "make run    - database 'ixl' with every addon and demo data, on http://127.0.0.1:8069"
 	@echo "make test   - fresh database, install check, all tests (browser tests included)"
 	@echo "make lint   - ruff and pylint-odoo mandatory checks"
+	@echo "make bench  - benchmark figures (SCALE=small|full)"
 	@echo "make setup  - only the set-up (Debian packages, virtualenv, PostgreSQL)"
 
 setup:
@@ -25,6 +30,9 @@ test:
 
 lint:
 	bash scripts/lint.sh
+
+bench:
+	bash scripts/bench.sh
 
 clean:
 	rm -rf .data .venv

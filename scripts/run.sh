@@ -14,4 +14,4 @@ else
     odoo_bin -d "$DB" -u "$ADDON_LIST" --stop-after-init
 fi
 log "Serving http://127.0.0.1:8069 (database $DB; user admin, password admin)"
-exec odoo_bin -d "$DB" --db-filter="^$DB\$" "$@"
+odoo_bin -d "$DB" --db-filter="^$DB\$" "$@"

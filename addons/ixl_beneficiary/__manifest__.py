@@ -47,6 +47,7 @@
             "ixl_beneficiary/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
     "installable": True,
 }

@@ -54,7 +54,7 @@ class IxlCase(TransactionCase):
         last = vals.pop("last_name", f"Rossi{'ABCDEFGHIL'[cls._seq % 10]}")
         birthdate = vals.pop("birthdate_date", "1980-01-15")
         code = make_fiscal_code(last + "ZZ" * (cls._seq % 7), first, birthdate,
-                                town=f"A{900 + cls._seq:03d}")
+                                town=f"{'ABCDEFGHIL'[cls._seq // 1000 % 10]}{cls._seq % 1000:03d}")
         values = {
             "first_name": first,
             "last_name": last,

@@ -19,6 +19,10 @@ class TestRegistrationForm(HttpCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.bologna = cls.env.ref("ixl_beneficiary.municipality_bologna")
+        # The website speaks Italian (post_init_hook); these tests read English messages.
+        cls.website = cls.env.ref("website.default_website")
+        cls.italian = cls.website.default_lang_id
+        cls.website.default_lang_id = cls.env.ref("base.lang_en")
         cls.area = cls.env["ixl.job.area"].create({"name": "IXL test area: bike repair"})
         cls.skill = cls.env["hr.skill"].create({
             "name": "IXL test skill: wheel truing",
@@ -106,6 +110,16 @@ class TestRegistrationForm(HttpCase):
         return self.existing.activity_ids.filtered(lambda a: a.activity_type_id == self.dup_type)
 
     # -------------------------------------------------------------------- tests
+    def test_page_is_in_italian_by_default(self):
+        self.assertEqual(self.italian.code, "it_IT")
+        self.website.default_lang_id = self.italian
+        # A real visitor's request has no language in its context, so the website's
+        # default applies; the test server's has one, hence the explicit /it.
+        response = self.url_open("/it/ixl/registrazione")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Iscriviti a Insieme per il lavoro", response.text)
+        self.assertIn("Codice fiscale", response.text)
+
     def test_mimetypes_of_test_files(self):
         self.assertEqual(guess_mimetype(PDF), "application/pdf")
         self.assertEqual(guess_mimetype(PNG), "image/png")

@@ -1,0 +1,12 @@
+def post_init_hook(env):
+    """Staff work in Italian and the registration page is for people of Bologna:
+    activate Italian, load its translations and make it the website's language
+    (English stays available)."""
+    lang = env["res.lang"]._activate_lang("it_IT")
+    modules = env["ir.module.module"].search(
+        [("state", "in", ("installed", "to install", "to upgrade"))])
+    modules._update_translations(["it_IT"])
+    website = env.ref("website.default_website", raise_if_not_found=False)
+    if website:
+        website.language_ids |= lang
+        website.default_lang_id = lang
