@@ -1,0 +1,155 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CANDIDATE_STATES = [
+    ("shortlisted", "Shortlisted"),
+    ("cv_sent", "CV sent"),
+    ("interview", "Interview"),
+    ("hired", "Hired"),
+    ("refused_company", "Refused by the company"),
+    ("refused_beneficiary", "Refused by the beneficiary"),
+]
+REFUSAL_REASONS = [
+    ("distance", "Too far / transport"),
+    ("hours", "Working hours"),
+    ("pay", "Pay"),
+    ("role", "Not interested in the role"),
+    ("health", "Health or family reasons"),
+    ("other_job", "Found another job"),
+    ("other", "Other"),
+]
+PORTAL_STATES = ("cv_sent", "interview", "hired", "refused_company", "refused_beneficiary")
+
+
+class IxlCandidate(models.Model):
+    """A beneficiary proposed for a personnel request: shortlist, CV sending, outcome."""
+
+    _name = "ixl.candidate"
+    _description = "Candidate for a personnel request"
+    _inherit = ["mail.thread"]
+    _order = "request_id, id"
+    _rec_name = "portal_name"
+
+    request_id = fields.Many2one("ixl.job.request", required=True, ondelete="cascade",
+                                 index=True)
+    partner_id = fields.Many2one(related="request_id.partner_id", store=True, index=True,
+                                 string="Company")
+    beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="restrict",
+                                     index=True, groups="base.group_user")
+    state = fields.Selection(CANDIDATE_STATES, default="shortlisted", required=True,
+                             tracking=True, index=True)
+    match_score = fields.Integer(string="Score", groups="base.group_user")
+    date_sent = fields.Date(string="CV sent on", readonly=True, copy=False)
+    refusal_reason = fields.Selection(REFUSAL_REASONS, tracking=True,
+                                      groups="base.group_user")
+    refusal_note = fields.Text(groups="base.group_user")
+    placement_id = fields.Many2one("ixl.placement", readonly=True, copy=False,
+                                   groups="base.group_user")
+    # What a company sees of the person (computed as superuser, nothing else).
+    portal_name = fields.Char(string="Candidate", compute="_compute_portal_fields",
+                              compute_sudo=True)
+    portal_skills = fields.Char(string="Skills", compute="_compute_portal_fields",
+                                compute_sudo=True)
+    portal_municipality = fields.Char(string="Municipality", compute="_compute_portal_fields",
+                                      compute_sudo=True)
+    portal_available = fields.Boolean(string="Available now", compute="_compute_portal_fields",
+                                      compute_sudo=True)
+
+    _sql_constraints = [
+        ("candidate_unique", "unique(request_id, beneficiary_id)",
+         "This person is already a candidate for the request."),
+    ]
+
+    @api.depends("beneficiary_id.first_name", "beneficiary_id.last_name",
+                 "beneficiary_id.skill_ids", "beneficiary_id.municipality_id")
+    def _compute_portal_fields(self):
+        today = fields.Date.context_today(self)
+        for cand in self:
+            person = cand.beneficiary_id
+            cand.portal_name = person._portal_short_name() if person else ""
+            cand.portal_skills = ", ".join(person.skill_ids.mapped("display_name"))
+            cand.portal_municipality = person.municipality_id.name or ""
+            cand.portal_available = not any(
+                p.date_start <= today and (not p.date_end or p.date_end >= today)
+                for p in person.placement_ids)
+
+    @api.constrains("beneficiary_id")
+    def _check_beneficiary(self):
+        for cand in self:
+            if not cand.beneficiary_id.is_admitted:
+                raise UserError(self.env._(
+                    "%s is not admitted to the programme and cannot be proposed.",
+                    cand.beneficiary_id.name))
+
+    def _check_state(self, allowed):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for cand in self:
+            if cand.state not in allowed:
+                raise UserError(self.env._(
+                    "%(name)s is %(state)s: this step is not possible now.",
+                    name=cand.display_name, state=labels[cand.state]))
+
+    def action_send_cv(self):
+        self._check_state(("shortlisted",))
+        self.request_id._check_open()
+        for cand in self:
+            if not cand.beneficiary_id.cv_file:
+                raise UserError(self.env._("%s has no CV to send.", cand.beneficiary_id.name))
+        self.write({"state": "cv_sent", "date_sent": fields.Date.context_today(self)})
+        for cand in self:
+            cand.request_id.message_post(body=self.env._(
+                "CV of %s sent to the company.", cand.portal_name))
+        self.request_id._update_state_from_candidates()
+        return True
+
+    def action_interview(self):
+        self._check_state(("cv_sent",))
+        self.state = "interview"
+        return True
+
+    def action_refused_company(self):
+        self._check_state(("cv_sent", "interview"))
+        self.state = "refused_company"
+        return True
+
+    def action_refused_beneficiary(self):
+        self._check_state(("shortlisted", "cv_sent", "interview"))
+        for cand in self:
+            if not cand.refusal_reason:
+                raise UserError(self.env._(
+                    "Record why %s refused before closing the candidature.",
+                    cand.beneficiary_id.name))
+        self.state = "refused_beneficiary"
+        return True
+
+    def action_hire(self):
+        self.ensure_one()
+        self._check_state(("cv_sent", "interview"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hire %s", self.beneficiary_id.name),
+            "res_model": "ixl.candidate.hire",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_candidate_id": self.id},
+        }
+
+    def _hire(self, date_start, date_end=False, weekly_hours=None):
+        """Create the placement of the hire in one step."""
+        self.ensure_one()
+        self._check_state(("cv_sent", "interview"))
+        request = self.request_id
+        placement = self.env["ixl.placement"].create({
+            "beneficiary_id": self.beneficiary_id.id,
+            "employer_id": request.partner_id.id,
+            "placement_type": request.placement_type,
+            "contract_type": request.contract_type if request.placement_type == "hire" else False,
+            "job_title": request.name,
+            "date_start": date_start,
+            "date_end": date_end,
+            "weekly_hours": request.weekly_hours if weekly_hours is None else weekly_hours,
+            "request_id": request.id,
+        })
+        self.write({"state": "hired", "placement_id": placement.id})
+        request._update_state_from_candidates()
+        return placement

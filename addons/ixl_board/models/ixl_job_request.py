@@ -1,0 +1,133 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
+
+REQUEST_STATES = [
+    ("open", "Open"),
+    ("selection", "In selection"),
+    ("filled", "Filled"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class IxlJobRequest(models.Model):
+    """A personnel request (domanda di personale) of a company."""
+
+    _name = "ixl.job.request"
+    _description = "Personnel request"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "deadline, id desc"
+
+    name = fields.Char(string="Role", required=True, tracking=True)
+    reference = fields.Char(readonly=True, copy=False, default="/", index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Company", required=True, index=True, tracking=True,
+        domain=[("is_company", "=", True)], ondelete="restrict",
+    )
+    description = fields.Html()
+    skill_ids = fields.One2many("ixl.job.request.skill", "request_id", string="Required skills",
+                                copy=True)
+    positions = fields.Integer(default=1, required=True, tracking=True)
+    municipality_id = fields.Many2one("ixl.municipality", string="Workplace", required=True)
+    district_id = fields.Many2one(related="municipality_id.district_id", store=True)
+    placement_type = fields.Selection(PLACEMENT_TYPES, string="Offered", default="hire",
+                                      required=True)
+    contract_type = fields.Selection(CONTRACT_TYPES, string="Contract offered")
+    weekly_hours = fields.Float()
+    deadline = fields.Date(tracking=True)
+    state = fields.Selection(REQUEST_STATES, default="open", required=True, tracking=True,
+                             index=True, group_expand="_group_expand_states")
+    user_id = fields.Many2one("res.users", string="Operator", tracking=True,
+                              default=lambda self: self.env.user if self.env.user._is_internal()
+                              else False)
+    from_portal = fields.Boolean(string="Submitted on the portal", readonly=True)
+    candidate_ids = fields.One2many("ixl.candidate", "request_id", string="Candidates")
+    match_ids = fields.One2many("ixl.match", "request_id", string="Matching results",
+                                groups="base.group_user")
+    candidate_count = fields.Integer(compute="_compute_candidate_stats")
+    hired_count = fields.Integer(compute="_compute_candidate_stats")
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in REQUEST_STATES]
+
+    @api.depends("candidate_ids.state")
+    def _compute_candidate_stats(self):
+        for request in self:
+            request.candidate_count = len(request.candidate_ids)
+            request.hired_count = len(request.candidate_ids.filtered(lambda c: c.state == "hired"))
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for request in self:
+            request.access_url = f"/my/ixl/requests/{request.id}"
+        return res
+
+    @api.constrains("positions", "weekly_hours", "placement_type", "contract_type")
+    def _check_values(self):
+        for request in self:
+            if request.positions < 1:
+                raise ValidationError(self.env._("A request needs at least one position."))
+            if request.weekly_hours < 0:
+                raise ValidationError(self.env._("Weekly hours cannot be negative."))
+            if request.placement_type != "hire" and request.contract_type:
+                raise ValidationError(self.env._("Only a hire has a contract type."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("reference", "/") == "/":
+                vals["reference"] = self.env["ir.sequence"].next_by_code("ixl.job.request") or "/"
+        return super().create(vals_list)
+
+    def _check_open(self):
+        for request in self:
+            if request.state not in ("open", "selection"):
+                raise UserError(self.env._(
+                    "The request %s is closed.", request.display_name))
+
+    # ------------------------------------------------------------------ actions
+    def action_match(self):
+        """Rank the best candidates for the request and show them (top 50)."""
+        self.ensure_one()
+        self._check_open()
+        self.env["ixl.match"]._refresh_for_request(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Best candidates for %s", self.display_name),
+            "res_model": "ixl.match",
+            "view_mode": "list,form",
+            "domain": [("request_id", "=", self.id)],
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_view_candidates(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Candidates"),
+            "res_model": "ixl.candidate",
+            "view_mode": "list,form",
+            "domain": [("request_id", "=", self.id)],
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_cancel(self):
+        self._check_open()
+        self.state = "cancelled"
+        return True
+
+    def action_reopen(self):
+        self.filtered(lambda r: r.state in ("filled", "cancelled")).state = "open"
+        return True
+
+    def _update_state_from_candidates(self):
+        for request in self:
+            if request.state not in ("open", "selection"):
+                continue
+            hired = request.hired_count
+            if hired >= request.positions:
+                request.state = "filled"
+            elif request.candidate_ids.filtered(lambda c: c.state != "shortlisted"):
+                request.state = "selection"

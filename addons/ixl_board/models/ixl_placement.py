@@ -1,0 +1,35 @@
+from odoo import api, fields, models
+
+
+class IxlPlacement(models.Model):
+    _inherit = "ixl.placement"
+
+    request_id = fields.Many2one("ixl.job.request", string="Personnel request", index=True,
+                                 ondelete="set null")
+    internship_id = fields.Many2one("ixl.internship", index=True, ondelete="set null")
+    # Companies see their placements on the portal, never the person's data.
+    beneficiary_id = fields.Many2one(groups="base.group_user")
+    gender = fields.Selection(groups="base.group_user")
+    is_italian = fields.Boolean(groups="base.group_user")
+    age_at_start = fields.Integer(groups="base.group_user")
+    age_band = fields.Selection(groups="base.group_user")
+    note = fields.Text(groups="base.group_user")
+    user_id = fields.Many2one(groups="base.group_user")
+    previous_placement_id = fields.Many2one(groups="base.group_user")
+    portal_name = fields.Char(string="Person", compute="_compute_portal_name",
+                              compute_sudo=True)
+
+    @api.depends("beneficiary_id.first_name", "beneficiary_id.last_name")
+    def _compute_portal_name(self):
+        for placement in self:
+            person = placement.beneficiary_id
+            placement.portal_name = person._portal_short_name() if person else ""
+
+    @api.depends_context("uid")
+    @api.depends("portal_name", "employer_id", "placement_type")
+    def _compute_display_name(self):
+        if self.env.su or self.env.user._is_internal():
+            return super()._compute_display_name()
+        for placement in self:
+            placement.display_name = f"{placement.portal_name} - {placement.employer_id.name}"
+        return None

@@ -1,0 +1,6 @@
+from . import test_matching
+from . import test_board
+from . import test_internship
+from . import test_portal
+from . import test_portal_tour
+from . import test_translation

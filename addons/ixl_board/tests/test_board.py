@@ -1,0 +1,170 @@
+import base64
+import io
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import BoardCase
+
+
+@tagged("post_install", "-at_install")
+class TestRequestsAndCandidates(BoardCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.request = cls.make_request([(cls.forklift, cls.basic)], positions=1)
+        cls.person = cls.make_ready([(cls.forklift, cls.advanced)], cls.casalecchio,
+                                    cv_file=base64.b64encode(b"%PDF-1.4 cv"), cv_filename="cv.pdf")
+
+    def _candidate(self, person=None, request=None):
+        return self.env["ixl.candidate"].with_user(self.operator).create({
+            "request_id": (request or self.request).id,
+            "beneficiary_id": (person or self.person).id})
+
+    def test_request_validation(self):
+        for vals, message in (({"positions": 0}, "at least one"),
+                              ({"weekly_hours": -1}, "negative"),
+                              ({"placement_type": "internship"}, "Only a hire")):
+            with self.subTest(vals=vals), self.assertRaisesRegex(ValidationError, message):
+                with self.cr.savepoint():
+                    self.make_request(**vals)
+        self.assertRegex(self.request.reference, r"^DP/\d{4}/\d{4}$")
+
+    def test_hire_from_request_creates_the_placement(self):
+        cand = self._candidate()
+        self.assertEqual(cand.portal_name, f"{self.person.first_name} {self.person.last_name[0]}.")
+        cand.action_send_cv()
+        self.assertEqual((cand.state, self.request.state), ("cv_sent", "selection"))
+        cand.action_interview()
+        action = cand.action_hire()
+        wizard = Form(self.env[action["res_model"]].with_user(self.operator)
+                      .with_context(**action["context"]))
+        wizard.date_start = "2026-12-01"
+        wizard.date_end = "2027-05-31"
+        result = wizard.save().action_confirm()
+        placement = self.env["ixl.placement"].browse(result["res_id"])
+        self.assertEqual(
+            (placement.beneficiary_id, placement.employer_id, placement.placement_type,
+             placement.contract_type, placement.job_title, placement.weekly_hours,
+             placement.request_id),
+            (self.person, self.company, "hire", "fixed_term", "Warehouse worker", 38.0,
+             self.request))
+        self.assertEqual((cand.state, cand.placement_id), ("hired", placement))
+        self.assertEqual(self.request.state, "filled", "one position, one hire")
+        with self.assertRaisesRegex(UserError, "closed"):
+            self.request.action_match()
+
+    def test_candidate_rules(self):
+        no_cv = self.make_ready([(self.forklift, self.basic)])
+        cand = self._candidate(no_cv)
+        with self.assertRaisesRegex(UserError, "no CV"):
+            cand.action_send_cv()
+        with self.assertRaisesRegex(UserError, "not possible now"):
+            cand.action_hire()
+        with self.assertRaisesRegex(UserError, "Record why"):
+            cand.action_refused_beneficiary()
+        cand.refusal_reason = "distance"
+        cand.action_refused_beneficiary()
+        other = self._candidate(no_cv, self.make_request([(self.picking, None)]))
+        other.refusal_reason = "hours"
+        other.action_refused_beneficiary()
+        self.assertEqual(no_cv.refusal_count, 2)
+        outsider = self.make_beneficiary(state="out_of_target")
+        with self.assertRaisesRegex(UserError, "not admitted"):
+            self._candidate(outsider)
+
+    def test_company_sees_only_candidates_whose_cv_it_received(self):
+        contact = self.env["res.partner"].create({
+            "name": "Referente", "parent_id": self.company.id, "email": "ref@example.com"})
+        portal = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Referente", "login": "ref_portal", "partner_id": contact.id,
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])]})
+        shortlisted = self._candidate()
+        early_refusal = self._candidate(self.make_ready([(self.forklift, self.basic)]))
+        early_refusal.refusal_reason = "pay"
+        early_refusal.action_refused_beneficiary()
+        visible = self.env["ixl.candidate"].with_user(portal).search([])
+        self.assertFalse(visible & (shortlisted | early_refusal))
+        shortlisted.action_send_cv()
+        shortlisted.refusal_reason = "hours"
+        shortlisted.action_refused_beneficiary()
+        self.assertEqual(self.env["ixl.candidate"].with_user(portal).search([]), shortlisted)
+
+    def test_grant_portal_access_in_one_action(self):
+        with self.assertRaisesRegex(UserError, "contact with an email"):
+            self.company.with_user(self.coordinator).action_ixl_grant_portal()
+        contact = self.env["res.partner"].create({
+            "name": "Rita Referente", "parent_id": self.company.id, "email": "rita@example.com"})
+        action = self.company.with_user(self.coordinator).action_ixl_grant_portal()
+        wizard = self.env["portal.wizard"].browse(action["res_id"])
+        self.assertEqual(wizard.user_ids.partner_id, contact)
+        wizard.user_ids.with_user(self.coordinator).action_grant_access()
+        self.assertTrue(contact.user_ids._is_portal())
+
+    def test_company_board_lifecycle_and_crm(self):
+        company = self.env["res.partner"].create({"name": "Nuova Srl", "is_company": True})
+        company.action_ixl_mark_contacted()
+        self.assertEqual(company.ixl_board_state, "contacted")
+        lead = self.env["crm.lead"].create({"name": "Board", "type": "opportunity",
+                                            "partner_id": company.id,
+                                            "ixl_board_membership": True})
+        lead.action_set_won()
+        self.assertEqual(company.ixl_board_state, "member")
+        self.assertTrue(company.ixl_board_join_date)
+        with self.assertRaisesRegex(UserError, "already"):
+            company.action_ixl_join_board()
+        company.action_ixl_leave_board()
+        self.assertEqual(company.ixl_board_state, "left")
+        self.assertTrue(company.ixl_board_leave_date)
+
+
+@tagged("post_install", "-at_install")
+class TestRanking(BoardCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        names = ["Alfa", "Beta", "Gamma", "Delta"]
+        cls.companies = {
+            n: cls.env["res.partner"].create({"name": f"{n} Rankingtest", "is_company": True})
+            for n in names}
+        person = cls.make_beneficiary(state="active")
+        # 2025: Alfa 3, Beta 3, Gamma 1; Delta only in 2024.
+        for name, count in (("Alfa", 3), ("Beta", 3), ("Gamma", 1)):
+            for i in range(count):
+                cls._place(person, cls.companies[name], f"2025-0{i + 1}-10")
+        cls._place(person, cls.companies["Delta"], "2024-12-31")
+        cls._place(person, cls.companies["Gamma"], "2026-01-01")
+
+    @classmethod
+    def _place(cls, person, company, start):
+        cls.env["ixl.placement"].create({
+            "beneficiary_id": person.id, "employer_id": company.id, "placement_type": "internship",
+            "date_start": start})
+
+    def test_ties_grouped_and_year_bounds(self):
+        ranking = self.env["ixl.ranking"]._get_ranking(2025)
+        mine = {count: [n for n in names if n.endswith(" Rankingtest")]
+                for _rank, count, names in ranking}
+        self.assertEqual(mine[3], ["Alfa Rankingtest", "Beta Rankingtest"])
+        self.assertEqual(mine[1], ["Gamma Rankingtest"])
+        ranks = [rank for rank, _count, _names in ranking]
+        counts = [len(names) for _rank, _count, names in ranking]
+        self.assertEqual(ranks, [1 + sum(counts[:i]) for i in range(len(ranks))],
+                         "tied companies share a rank; the next rank skips them")
+        with self.assertRaisesRegex(UserError, "between"):
+            self.env["ixl.ranking"]._get_ranking(1200)
+
+    def test_xlsx_export(self):
+        wizard = self.env["ixl.ranking"].with_user(self.finance).create({"year": 2025})
+        self.assertIn("Alfa Rankingtest", wizard.ranking_html)
+        content, fmt = self.env["ir.actions.report"].with_user(self.finance)._render(
+            "ixl_board.action_report_ranking_xlsx", wizard.ids)
+        self.assertEqual(fmt, "xlsx")
+        from openpyxl import load_workbook
+        sheet = load_workbook(io.BytesIO(content)).active
+        rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]
+        alfa = [row for row in rows if "Alfa Rankingtest" in (row[2] or "")]
+        self.assertEqual(len(alfa), 1)
+        self.assertEqual(alfa[0][1], 3)
+        self.assertIn("Beta Rankingtest", alfa[0][2])
+        self.assertEqual(sheet["A1"].value, "Companies by placements through IXL, 2025")

@@ -1,0 +1,2 @@
+from . import ixl_candidate_hire
+from . import ixl_ranking
