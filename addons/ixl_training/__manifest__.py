@@ -1,0 +1,37 @@
+{
+    "name": "IXL Training",
+    "summary": "Insieme per il lavoro: training providers, courses and editions, training "
+    "packages, course indicators, risk sharing, IPS and re-training seats",
+    "version": "18.0.1.0.0",
+    "category": "Insieme per il lavoro",
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
+    "depends": [
+        "ixl_beneficiary",
+        "hr",
+        "report_xlsx",
+    ],
+    "data": [
+        "security/ixl_training_security.xml",
+        "security/ir.model.access.csv",
+        "data/ixl_training_data.xml",
+        "views/ixl_training_agreement_views.xml",
+        "views/res_partner_views.xml",
+        "views/ixl_course_views.xml",
+        "views/ixl_course_edition_views.xml",
+        "views/ixl_training_package_views.xml",
+        "views/ixl_training_settlement_views.xml",
+        "views/ixl_beneficiary_views.xml",
+        "views/hr_employee_views.xml",
+        "views/ixl_ips_path_views.xml",
+        "views/ixl_retraining_seat_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/ixl_training_report.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/ixl_training_demo.xml",
+    ],
+    "installable": True,
+}

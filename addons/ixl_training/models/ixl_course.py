@@ -1,0 +1,53 @@
+from odoo import fields, models
+
+COURSE_KINDS = [
+    ("dynamic_cv", "Dynamic CV"),
+    ("soft_skills", "Soft skills"),
+    ("technical", "Technical"),
+    ("safety", "Safety at work"),
+    ("italian", "Italian language"),
+    ("skills_assessment", "Skills assessment"),
+    ("haccp", "HACCP food handler"),
+    ("qualification", "Qualification (OSS, CQC...)"),
+    ("cleaning", "Cleaning staff"),
+    ("other", "Other"),
+]
+
+
+class IxlCourse(models.Model):
+    """A course of the catalogue, run by a training provider in one or more editions."""
+
+    _name = "ixl.course"
+    _description = "Course"
+    _inherit = ["mail.thread"]
+    _order = "name"
+
+    name = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(COURSE_KINDS, required=True, default="technical", tracking=True)
+    provider_id = fields.Many2one(
+        "res.partner", string="Training provider", ondelete="restrict", index=True,
+        domain=[("is_training_provider", "=", True)], tracking=True,
+    )
+    hours = fields.Float(help="Usual length of the course in hours.")
+    qualification = fields.Char(help="Qualification or certificate obtained, e.g. OSS, CQC.")
+    description = fields.Html()
+    active = fields.Boolean(default=True)
+    edition_ids = fields.One2many("ixl.course.edition", "course_id", string="Editions")
+    edition_count = fields.Integer(compute="_compute_edition_count")
+
+    def _compute_edition_count(self):
+        counts = dict(self.env["ixl.course.edition"]._read_group(
+            [("course_id", "in", self.ids)], ["course_id"], ["__count"]))
+        for course in self:
+            course.edition_count = counts.get(course, 0)
+
+    def action_view_editions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Editions"),
+            "res_model": "ixl.course.edition",
+            "view_mode": "list,form,pivot,graph",
+            "domain": [("course_id", "=", self.id)],
+            "context": {"default_course_id": self.id},
+        }

@@ -1,0 +1,115 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+IPS_GROUPS = "ixl_training.group_ixl_ips_operator,ixl_beneficiary.group_ixl_coordinator"
+
+
+class IxlIpsPath(models.Model):
+    """An IPS (Individual Placement and Support) path, run with the Mental Health
+    Department: an IPS operator follows a beneficiary for about nine months.
+
+    Health-related (special-category) data: only IPS operators and coordinators can
+    read these records and their notes. The caseload is compared with configurable
+    limits (about 40 active paths, 50 new paths a year, 50 operator hours a week); when
+    a limit is exceeded the form shows a warning, nothing is refused.
+    """
+
+    _name = "ixl.ips.path"
+    _description = "IPS path"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="restrict",
+                                     index=True, tracking=True)
+    employee_id = fields.Many2one(
+        "hr.employee", string="IPS operator", required=True, ondelete="restrict", index=True,
+        domain=[("is_ips_operator", "=", True)], tracking=True)
+    date_start = fields.Date(string="Start date", required=True,
+                             default=fields.Date.context_today, tracking=True)
+    expected_months = fields.Integer(string="Expected length (months)", default=9,
+                                     required=True)
+    date_expected_end = fields.Date(string="Expected end", compute="_compute_expected_end",
+                                    store=True)
+    date_end = fields.Date(string="Closed on", tracking=True)
+    weekly_hours = fields.Float(string="Operator hours a week", tracking=True)
+    active_path = fields.Boolean(string="Active", compute="_compute_active_path", store=True)
+    notes = fields.Html(string="IPS notes", groups=IPS_GROUPS)
+    caseload_warning = fields.Text(compute="_compute_caseload_warning")
+
+    @api.depends("date_start", "expected_months")
+    def _compute_expected_end(self):
+        for rec in self:
+            rec.date_expected_end = rec.date_start and rec.date_start + relativedelta(
+                months=rec.expected_months)
+
+    @api.depends("date_end")
+    def _compute_active_path(self):
+        for rec in self:
+            rec.active_path = not rec.date_end
+
+    @api.constrains("date_start", "date_end", "weekly_hours", "expected_months")
+    def _check_values(self):
+        for rec in self:
+            if rec.date_end and rec.date_end < rec.date_start:
+                raise ValidationError(self.env._(
+                    "The end of an IPS path cannot be before its start."))
+            if rec.weekly_hours < 0 or rec.expected_months < 0:
+                raise ValidationError(self.env._(
+                    "Weekly hours and expected length cannot be negative."))
+
+    @api.constrains("employee_id")
+    def _check_operator(self):
+        for rec in self:
+            if not rec.employee_id.is_ips_operator:
+                raise ValidationError(self.env._(
+                    "%(name)s is not an IPS operator.", name=rec.employee_id.name))
+
+    @api.model
+    def _limits(self):
+        param = self.env["ir.config_parameter"].sudo().get_param
+        return {
+            "active": int(param("ixl_training.ips_active_limit", 40)),
+            "year": int(param("ixl_training.ips_year_target", 50)),
+            "hours": float(param("ixl_training.ips_hours_limit", 50)),
+        }
+
+    @api.model
+    def get_caseload(self, year=None):
+        """Caseload in total and per operator: {'total': {...}, employee: {...}} with
+        active paths, weekly hours of the active paths and paths started in ``year``."""
+        year = year or fields.Date.context_today(self).year
+        result = {"total": {"active": 0, "hours": 0.0, "year": 0}}
+        for employee, count, hours in self.sudo()._read_group(
+                [("active_path", "=", True)], ["employee_id"], ["__count", "weekly_hours:sum"]):
+            result[employee] = {"active": count, "hours": hours, "year": 0}
+            result["total"]["active"] += count
+            result["total"]["hours"] += hours
+        for employee, count in self.sudo()._read_group(
+                [("date_start", ">=", f"{year}-01-01"), ("date_start", "<=", f"{year}-12-31")],
+                ["employee_id"], ["__count"]):
+            result.setdefault(employee, {"active": 0, "hours": 0.0, "year": 0})["year"] = count
+            result["total"]["year"] += count
+        return result
+
+    @api.depends("employee_id", "weekly_hours", "date_end", "date_start")
+    def _compute_caseload_warning(self):
+        caseload = self.get_caseload()
+        limits = self._limits()
+        total = caseload["total"]
+        messages = []
+        if total["active"] > limits["active"]:
+            messages.append(self.env._(
+                "%(count)s active IPS paths: more than the %(limit)s the service can follow.",
+                count=total["active"], limit=limits["active"]))
+        if total["hours"] > limits["hours"]:
+            messages.append(self.env._(
+                "%(hours)s operator hours a week: more than the %(limit)s available.",
+                hours=total["hours"], limit=limits["hours"]))
+        if total["year"] > limits["year"]:
+            messages.append(self.env._(
+                "%(count)s IPS paths started this year: above the target of %(limit)s.",
+                count=total["year"], limit=limits["year"]))
+        for rec in self:
+            rec.caseload_warning = "\n".join(messages) or False

@@ -1,0 +1,5 @@
+from . import test_indicators
+from . import test_training
+from . import test_settlement
+from . import test_ips_seats
+from . import test_translation
