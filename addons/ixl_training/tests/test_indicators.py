@@ -77,3 +77,19 @@ class TestIndicators(TrainingCase):
             rates = two_hundred.mapped("employment_rate")
         self.assertEqual(len(rates), 200)
         self.assertEqual(two_hundred.browse(small[0].id).employment_rate, 33.3)
+
+    def test_edition_xlsx_export(self):
+        import io
+
+        from openpyxl import load_workbook
+
+        edition = self.make_edition("XLSX 2025")
+        for person in self.enrol(edition, 4):
+            self.place(person, "2025-02-01")
+        content, fmt = self.env["ir.actions.report"].with_user(self.finance)._render(
+            "ixl_training.action_report_edition_xlsx", edition.ids)
+        self.assertEqual(fmt, "xlsx")
+        sheet = load_workbook(io.BytesIO(content)).active
+        values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
+        self.assertIn("XLSX 2025", " ".join(str(v) for v in values))
+        self.assertTrue(any(v in (100, 100.0, "100.0%", 1.0) for v in values), values)
