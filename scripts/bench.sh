@@ -12,5 +12,12 @@ dropdb --if-exists "$DB"
 createdb "$DB"
 odoo_bin -d "$DB" -i "$ADDON_LIST" --without-demo=all --stop-after-init --log-level=warn
 log "Benchmark, scale $SCALE"
-exec "$VENV/bin/python" "$PROJECT_DIR/scripts/bench.py" --config "$RUNTIME_CONF" --db "$DB" \
-    --scale "$SCALE" --json "$PROJECT_DIR/.data/bench-$SCALE.json" ${BENCH_ARGS:-}
+if [[ ",$ADDON_LIST," == *",ixl_board,"* ]]; then
+    "$VENV/bin/python" "$PROJECT_DIR/scripts/bench.py" --config "$RUNTIME_CONF" --db "$DB" \
+        --scale "$SCALE" --json "$PROJECT_DIR/.data/bench-$SCALE.json" ${BENCH_ARGS:-}
+fi
+if [[ ",$ADDON_LIST," == *",ixl_microcredit,"* ]]; then
+    log "Guarantee fund: parallel approvals racing for the last capacity"
+    "$VENV/bin/python" "$PROJECT_DIR/scripts/bench_fund.py" --config "$RUNTIME_CONF" \
+        --db "$DB" --scale "$SCALE"
+fi

@@ -1,0 +1,281 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+FIGURES = ("ceiling", "committed", "losses_paid", "recovered", "net_losses", "used",
+           "free_capacity", "deposited", "utilisation")
+# Effects that change what the fund uses (committed + net losses), for the pace.
+USAGE_EFFECTS = ("committed", "released", "recovery")
+DAYS_PER_MONTH = 365.25 / 12
+
+
+class IxlGuaranteeFund(models.Model):
+    """The guarantee fund deposited at the bank (Emil Banca) backing Credito Sociale.
+
+    Every figure is a sum over the ledger (``ixl.fund.move``), grouped in SQL:
+    ceiling = ceiling changes; committed = committed + released + called;
+    losses paid = - called; net losses = losses paid - recoveries;
+    used = committed + net losses; free capacity = ceiling - used.
+    Every posting locks the fund row (``_lock``) so that two approvals can never both
+    take the last free capacity.
+    """
+
+    _name = "ixl.guarantee.fund"
+    _description = "Guarantee fund"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name"
+
+    name = fields.Char(required=True, tracking=True)
+    bank_id = fields.Many2one("res.partner", required=True, tracking=True,
+                              domain=[("is_company", "=", True)], ondelete="restrict")
+    currency_id = fields.Many2one(
+        "res.currency", required=True,
+        default=lambda self: self.env.ref("base.EUR", raise_if_not_found=False)
+        or self.env.company.currency_id)
+    warning_threshold = fields.Float(string="Warning threshold (%)", default=80.0,
+                                     tracking=True)
+    ceiling_ids = fields.One2many("ixl.fund.ceiling", "fund_id", string="Ceiling history")
+    move_ids = fields.One2many("ixl.fund.move", "fund_id", string="Ledger")
+    loan_ids = fields.One2many("ixl.loan", "fund_id", string="Loans")
+    posting_count = fields.Integer(readonly=True, copy=False,
+                                   help="Bumped at every posting, under the row lock.")
+    ceiling = fields.Monetary(compute="_compute_figures")
+    committed = fields.Monetary(compute="_compute_figures")
+    losses_paid = fields.Monetary(compute="_compute_figures")
+    recovered = fields.Monetary(compute="_compute_figures")
+    net_losses = fields.Monetary(compute="_compute_figures")
+    used = fields.Monetary(string="Used (committed + net losses)", compute="_compute_figures")
+    free_capacity = fields.Monetary(compute="_compute_figures")
+    deposited = fields.Monetary(compute="_compute_figures")
+    utilisation = fields.Float(string="Utilisation (%)", compute="_compute_figures")
+    is_over_threshold = fields.Boolean(string="Over the warning threshold",
+                                       compute="_compute_figures")
+    monthly_pace = fields.Monetary(string="Net monthly commitment (last 12 months)",
+                                   compute="_compute_forecast")
+    forecast_date = fields.Date(string="Threshold reached on", compute="_compute_forecast")
+    outstanding = fields.Monetary(string="Outstanding loans", compute="_compute_portfolio")
+    outstanding_at_risk = fields.Monetary(string="Outstanding at risk (> 30 days)",
+                                          compute="_compute_portfolio")
+    portfolio_at_risk = fields.Float(string="Portfolio at risk (%)",
+                                     compute="_compute_portfolio")
+
+    @api.constrains("warning_threshold")
+    def _check_warning_threshold(self):
+        for fund in self:
+            if not 0 < fund.warning_threshold <= 100:
+                raise ValidationError(self.env._(
+                    "The warning threshold must be between 0 and 100%."))
+
+    # Figures --------------------------------------------------------------
+
+    def _ledger_figures(self):
+        """{fund id: {figure: value}} from the ledger, summed by PostgreSQL."""
+        sums = defaultdict(float)
+        groups = self.env["ixl.fund.move"].sudo()._read_group(
+            [("fund_id", "in", self.ids)], ["fund_id", "effect_type"], ["amount:sum"])
+        for fund, effect, amount in groups:
+            sums[fund.id, effect] = amount
+        return {fund.id: fund._figures_from_sums(sums) for fund in self}
+
+    def _figures_from_sums(self, sums):
+        rnd = self.currency_id.round
+
+        def total(effect):
+            return sums.get((self.id, effect), 0.0)
+
+        ceiling = rnd(total("ceiling"))
+        committed = rnd(total("committed") + total("released") + total("called"))
+        losses_paid = rnd(-total("called"))
+        recovered = rnd(total("recovery"))
+        used = rnd(committed + losses_paid - recovered)
+        return {
+            "ceiling": ceiling,
+            "committed": committed,
+            "losses_paid": losses_paid,
+            "recovered": recovered,
+            "net_losses": rnd(losses_paid - recovered),
+            "used": used,
+            "free_capacity": rnd(ceiling - used),
+            "deposited": rnd(total("deposit")),
+            "utilisation": round(100.0 * used / ceiling, 2) if ceiling else 0.0,
+        }
+
+    @api.depends("move_ids.amount", "warning_threshold")
+    def _compute_figures(self):
+        figures = self.filtered("id")._ledger_figures()
+        for fund in self:
+            values = figures.get(fund.id) or dict.fromkeys(FIGURES, 0.0)
+            fund.update(values)
+            fund.is_over_threshold = bool(values["ceiling"]) and (
+                values["utilisation"] >= fund.warning_threshold)
+
+    @api.depends("move_ids.amount", "warning_threshold")
+    @api.depends_context("date")
+    def _compute_forecast(self):
+        """Date on which the fund's use reaches the warning threshold if commitments go
+        on at the pace of the last 12 months (net monthly commitment)."""
+        today = fields.Date.context_today(self)
+        start = today - relativedelta(months=12)
+        pace = dict(self.env["ixl.fund.move"].sudo()._read_group(
+            [("fund_id", "in", self.filtered("id").ids), ("date", ">", start),
+             ("date", "<=", today), ("effect_type", "in", USAGE_EFFECTS)],
+            ["fund_id"], ["amount:sum"]))
+        for fund in self:
+            fund.monthly_pace = fund.currency_id.round(pace.get(fund, 0.0) / 12)
+            fund.forecast_date = fund._forecast(today, fund.monthly_pace)
+
+    def _forecast(self, today, monthly_pace):
+        if not self.ceiling:
+            return False
+        gap = self.ceiling * self.warning_threshold / 100 - self.used
+        if gap <= 0:
+            return today
+        if monthly_pace <= 0:
+            return False
+        return today + timedelta(days=round(gap / monthly_pace * DAYS_PER_MONTH))
+
+    @api.depends_context("date")
+    def _compute_portfolio(self):
+        """Portfolio at risk: outstanding of loans with an instalment overdue by more
+        than 30 days / total outstanding, over loans being repaid."""
+        self.env["ixl.loan"].flush_model(["fund_id", "state", "amount_outstanding"])
+        self.env["ixl.loan.instalment"].flush_model(["loan_id", "due_date", "amount",
+                                                     "paid_amount"])
+        late = fields.Date.context_today(self) - timedelta(days=30)
+        rows = {}
+        if self.filtered("id"):
+            self.env.cr.execute(SQL(
+                """SELECT l.fund_id, SUM(l.amount_outstanding),
+                          SUM(l.amount_outstanding) FILTER (WHERE EXISTS (
+                              SELECT 1 FROM ixl_loan_instalment i
+                               WHERE i.loan_id = l.id AND i.due_date < %(late)s
+                                 AND COALESCE(i.paid_amount, 0) < i.amount))
+                     FROM ixl_loan l
+                    WHERE l.fund_id IN %(ids)s AND l.state IN ('disbursed', 'repaying')
+                 GROUP BY l.fund_id""",
+                late=late, ids=tuple(self.filtered("id").ids)))
+            rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        for fund in self:
+            total, at_risk = rows.get(fund.id, (0.0, 0.0))
+            fund.outstanding = total or 0.0
+            fund.outstanding_at_risk = at_risk or 0.0
+            fund.portfolio_at_risk = round(100.0 * (at_risk or 0.0) / total, 2) if total else 0.0
+
+    # Postings -------------------------------------------------------------
+
+    def _lock(self):
+        """Lock the fund rows for this transaction and bump them.
+
+        NOWAIT: a concurrent posting fails at once with LockNotAvailable (Odoo retries
+        the request). The UPDATE makes a transaction whose snapshot predates another
+        posting fail with a serialization error instead of deciding on a stale ledger
+        (Odoo runs in REPEATABLE READ)."""
+        ids = tuple(self.ids)
+        self.env.cr.execute(SQL(
+            "SELECT id FROM ixl_guarantee_fund WHERE id IN %s FOR UPDATE NOWAIT", ids))
+        self.env.cr.execute(SQL(
+            "UPDATE ixl_guarantee_fund SET posting_count = COALESCE(posting_count, 0) + 1 "
+            "WHERE id IN %s", ids))
+        self.invalidate_recordset(["posting_count"])
+
+    def _post(self, vals_list):
+        """Post ledger lines on the fund, under its lock; refuse them when the fund
+        would use more than its ceiling. Returns the new lines."""
+        self.ensure_one()
+        self._lock()
+        before = self._ledger_figures()[self.id]
+        moves = self.env["ixl.fund.move"].sudo().with_context(ixl_fund_posting=True).create(
+            [{**vals, "fund_id": self.id} for vals in vals_list])
+        after = self._ledger_figures()[self.id]
+        grows = after["used"] > before["used"] or after["ceiling"] < before["ceiling"]
+        if grows and self.currency_id.compare_amounts(after["free_capacity"], 0) < 0:
+            raise UserError(self.env._(
+                "Refused: the fund %(fund)s would use %(used)s, above its ceiling of "
+                "%(ceiling)s.", fund=self.name, used=self._fmt(after["used"]),
+                ceiling=self._fmt(after["ceiling"])))
+        self.invalidate_recordset()
+        self._warn_threshold(before, after)
+        return moves
+
+    def _fmt(self, amount):
+        return f"{amount:,.2f} {self.currency_id.name}"
+
+    def _warn_threshold(self, before, after):
+        """When the use crosses the warning threshold, a to-do for every finance user."""
+        limit = self.warning_threshold
+        if not after["ceiling"] or after["utilisation"] < limit or (
+                before["ceiling"] and before["utilisation"] >= limit):
+            return
+        users = self.env.ref("ixl_beneficiary.group_ixl_finance").sudo().users.filtered(
+            lambda u: u.active and not u.share)
+        for user in users:
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_warning", user_id=user.id,
+                summary=self.env._("Guarantee fund over %(limit)s%%", limit=limit),
+                note=self.env._(
+                    "The fund %(fund)s uses %(rate)s%% of its ceiling: consider raising it.",
+                    fund=self.name, rate=after["utilisation"]))
+
+    def change_ceiling(self, date, amount, reference):
+        """Set a new ceiling from ``date`` (a decision), posting the difference."""
+        self.ensure_one()
+        date = fields.Date.to_date(date)
+        if amount <= 0:
+            raise UserError(self.env._("The ceiling must be a positive amount."))
+        if not reference:
+            raise UserError(self.env._("Give the reference of the decision on the ceiling."))
+        last = self.ceiling_ids[:1]
+        if last and date < last.date:
+            raise UserError(self.env._(
+                "The ceiling change must not be dated before the last one (%(date)s).",
+                date=last.date))
+        self._lock()
+        figures = self._ledger_figures()[self.id]
+        if self.currency_id.compare_amounts(amount, figures["used"]) < 0:
+            raise UserError(self.env._(
+                "The ceiling cannot be lowered to %(amount)s: %(used)s is committed or lost.",
+                amount=self._fmt(amount), used=self._fmt(figures["used"])))
+        move = self._post([{"date": date, "move_type": "ceiling", "name": reference,
+                            "amount": amount - figures["ceiling"]}])
+        self.env["ixl.fund.ceiling"].sudo().with_context(ixl_fund_posting=True).create({
+            "fund_id": self.id, "date": date, "amount": amount,
+            "decision_reference": reference, "move_id": move.id})
+        return True
+
+    def record_deposit(self, date, amount, reference):
+        """Record money deposited on the fund at the bank."""
+        self.ensure_one()
+        if amount <= 0:
+            raise UserError(self.env._("A deposit must be a positive amount."))
+        self._post([{"date": fields.Date.to_date(date), "move_type": "deposit",
+                     "amount": amount, "name": reference}])
+        return True
+
+    # Actions --------------------------------------------------------------
+
+    def _open_operation(self, operation, name):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "ixl.fund.operation",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_fund_id": self.id, "default_operation": operation},
+        }
+
+    def action_change_ceiling(self):
+        return self._open_operation("ceiling", self.env._("Change the ceiling"))
+
+    def action_deposit(self):
+        return self._open_operation("deposit", self.env._("Record a deposit"))
+
+    def action_open_moves(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ixl_microcredit.ixl_fund_move_action")
+        action["domain"] = [("fund_id", "=", self.id)]
+        return action

@@ -1,0 +1,75 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+SE_STATES = [
+    ("proposed", "Proposed"),
+    ("accompaniment", "In accompaniment"),
+    ("standby", "Stand-by"),
+    ("rejected", "Rejected"),
+    ("started", "Started and monitored"),
+]
+SE_TRANSITIONS = {
+    "proposed": {"accompaniment", "standby", "rejected"},
+    "accompaniment": {"standby", "rejected", "started"},
+    "standby": {"accompaniment", "rejected"},
+    "rejected": set(),
+    "started": set(),
+}
+
+
+class IxlSelfemploymentProject(models.Model):
+    """A self-employment (autoimpiego) project proposed by a beneficiary: business
+    plan, accompaniment, start and monitoring, and the Credito Sociale loan if any."""
+
+    _name = "ixl.selfemployment.project"
+    _description = "Self-employment project"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_proposed desc, id desc"
+
+    name = fields.Char(string="Project", required=True, tracking=True)
+    beneficiary_id = fields.Many2one("ixl.beneficiary", string="Proposer", required=True,
+                                     index=True, ondelete="restrict", tracking=True)
+    user_id = fields.Many2one("res.users", string="Operator", tracking=True,
+                              default=lambda self: self.env.user)
+    idea = fields.Text()
+    sector = fields.Char()
+    business_plan = fields.Binary(attachment=True)
+    business_plan_name = fields.Char(string="Business plan file name")
+    date_proposed = fields.Date(string="Proposal date", required=True,
+                                default=fields.Date.context_today)
+    date_started = fields.Date(string="Start date", readonly=True, copy=False)
+    monitoring_notes = fields.Html()
+    loan_ids = fields.One2many("ixl.loan", "selfemployment_project_id", string="Loans")
+    loan_count = fields.Integer(compute="_compute_loan_count")
+    state = fields.Selection(SE_STATES, default="proposed", required=True, readonly=True,
+                             tracking=True, index=True, copy=False)
+
+    @api.depends("loan_ids")
+    def _compute_loan_count(self):
+        for project in self:
+            project.loan_count = len(project.loan_ids)
+
+    def _set_state(self, state):
+        labels = dict(SE_STATES)
+        for project in self:
+            if state not in SE_TRANSITIONS[project.state]:
+                raise UserError(self.env._(
+                    "A project %(from)s cannot become %(to)s.",
+                    **{"from": labels[project.state], "to": labels[state]}))
+        values = {"state": state}
+        if state == "started":
+            values["date_started"] = fields.Date.context_today(self)
+        self.write(values)
+        return True
+
+    def action_accompany(self):
+        return self._set_state("accompaniment")
+
+    def action_standby(self):
+        return self._set_state("standby")
+
+    def action_reject(self):
+        return self._set_state("rejected")
+
+    def action_start(self):
+        return self._set_state("started")

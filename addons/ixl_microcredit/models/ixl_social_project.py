@@ -1,0 +1,135 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+SOCIAL_STATES = [
+    ("submitted", "Submitted"),
+    ("selected", "Selected"),
+    ("rejected", "Rejected"),
+    ("accompaniment", "In accompaniment"),
+    ("positive", "Positively evaluated"),
+    ("concluded", "Concluded and funded"),
+    ("withdrawn", "Withdrawn"),
+    ("standby", "Stand-by"),
+]
+SOCIAL_TRANSITIONS = {
+    "selected": {"accompaniment", "withdrawn", "standby"},
+    "accompaniment": {"positive", "withdrawn", "standby"},
+    "standby": {"accompaniment", "withdrawn"},
+    "positive": {"concluded", "withdrawn"},
+}
+# What the evaluation committee records; only the committee writes it.
+EVALUATION_FIELDS = {"committee_member_ids", "evaluation_date", "score", "decision_reason",
+                     "funding_approved"}
+COMMITTEE = "ixl_microcredit.group_ixl_committee"
+
+
+class IxlSocialProject(models.Model):
+    """A social-innovation project of a Third-sector organisation, received through a
+    call and judged by the evaluation committee (selected or rejected, with a score and
+    the reasons). Funding approved by the committee and funding paid are kept apart."""
+
+    _name = "ixl.social.project"
+    _description = "Social innovation project"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Project", required=True, tracking=True)
+    partner_id = fields.Many2one("res.partner", string="Organisation", required=True,
+                                 index=True, domain=[("is_company", "=", True)],
+                                 ondelete="restrict", tracking=True)
+    call_reference = fields.Char(string="Call", help="The call the project answered.")
+    description = fields.Text()
+    user_id = fields.Many2one("res.users", string="Operator",
+                              default=lambda self: self.env.user)
+    committee_member_ids = fields.Many2many("res.users", "ixl_social_project_committee_rel",
+                                            "project_id", "user_id", string="Committee members")
+    evaluation_date = fields.Date(tracking=True)
+    score = fields.Float(tracking=True)
+    decision = fields.Selection([("selected", "Selected"), ("rejected", "Rejected")],
+                                readonly=True, tracking=True, copy=False)
+    decision_reason = fields.Text(string="Reasons")
+    currency_id = fields.Many2one(
+        "res.currency", required=True,
+        default=lambda self: self.env.ref("base.EUR", raise_if_not_found=False)
+        or self.env.company.currency_id)
+    funding_approved = fields.Monetary(tracking=True)
+    payment_ids = fields.One2many("ixl.social.project.payment", "project_id",
+                                  string="Payments")
+    funding_paid = fields.Monetary(compute="_compute_funding_paid", store=True)
+    partnerships = fields.Integer()
+    internships = fields.Integer()
+    jobs_created = fields.Integer()
+    outcome_notes = fields.Text(string="Outcomes")
+    loan_ids = fields.One2many("ixl.loan", "social_project_id", string="Loans")
+    state = fields.Selection(SOCIAL_STATES, default="submitted", required=True,
+                             readonly=True, tracking=True, index=True, copy=False)
+
+    @api.depends("payment_ids.amount")
+    def _compute_funding_paid(self):
+        for project in self:
+            project.funding_paid = sum(project.payment_ids.mapped("amount"))
+
+    @api.constrains("score", "funding_approved")
+    def _check_evaluation(self):
+        for project in self:
+            if not 0 <= project.score <= 100:
+                raise ValidationError(self.env._("The score must be between 0 and 100."))
+            if project.funding_approved < 0:
+                raise ValidationError(self.env._("The funding approved cannot be negative."))
+
+    def write(self, vals):
+        committee = self.env.user.has_group(COMMITTEE)
+        if not self.env.su and EVALUATION_FIELDS & set(vals) and not committee:
+            raise AccessError(self.env._(
+                "Only the evaluation committee records the evaluation of a project."))
+        staff = self.env.user.has_group("ixl_beneficiary.group_ixl_operator")
+        if not self.env.su and committee and not staff and set(vals) - EVALUATION_FIELDS:
+            raise AccessError(self.env._(
+                "The evaluation committee can only record the evaluation of a project."))
+        return super().write(vals)
+
+    def _decide(self, decision):
+        if not self.env.su and not self.env.user.has_group(COMMITTEE):
+            raise AccessError(self.env._("Only the evaluation committee decides."))
+        for project in self:
+            if project.state != "submitted":
+                raise UserError(self.env._("Project %(project)s was already evaluated.",
+                                           project=project.name))
+            if not (project.evaluation_date and project.committee_member_ids):
+                raise UserError(self.env._(
+                    "Record the evaluation date and the committee members first."))
+            if decision == "rejected" and not project.decision_reason:
+                raise UserError(self.env._("Give the reasons of the rejection."))
+        self.sudo().write({"decision": decision, "state": decision})
+        return True
+
+    def action_select(self):
+        return self._decide("selected")
+
+    def action_reject(self):
+        return self._decide("rejected")
+
+    def _set_state(self, state):
+        labels = dict(SOCIAL_STATES)
+        for project in self:
+            if state not in SOCIAL_TRANSITIONS.get(project.state, set()):
+                raise UserError(self.env._(
+                    "A project %(from)s cannot become %(to)s.",
+                    **{"from": labels[project.state], "to": labels[state]}))
+        self.write({"state": state})
+        return True
+
+    def action_accompany(self):
+        return self._set_state("accompaniment")
+
+    def action_positive(self):
+        return self._set_state("positive")
+
+    def action_conclude(self):
+        return self._set_state("concluded")
+
+    def action_withdraw(self):
+        return self._set_state("withdrawn")
+
+    def action_standby(self):
+        return self._set_state("standby")

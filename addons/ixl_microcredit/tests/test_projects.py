@@ -1,0 +1,79 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import MicrocreditCase
+
+
+@tagged("post_install", "-at_install")
+class TestProjects(MicrocreditCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.org = cls.env["res.partner"].create({"name": "Coop", "is_company": True})
+
+    def test_selfemployment_states(self):
+        project = self.env["ixl.selfemployment.project"].with_user(self.operator).create({
+            "name": "Bakery", "beneficiary_id": self.person.id})
+        self.assertEqual(project.state, "proposed")
+        with self.assertRaises(UserError):
+            project.action_start()
+        project = project.with_user(self.coordinator)
+        project.action_accompany()
+        project.action_start()
+        self.assertEqual(project.state, "started")
+        self.assertTrue(project.date_started)
+        with self.assertRaises(UserError):
+            project.action_reject()
+
+    def test_operator_edits_only_proposals(self):
+        project = self.env["ixl.selfemployment.project"].create({
+            "name": "Bakery", "beneficiary_id": self.person.id})
+        project.with_user(self.operator).idea = "Bread"
+        project.action_accompany()
+        with self.assertRaises(AccessError):
+            project.with_user(self.operator).idea = "Cakes"
+
+    def _social(self):
+        return self.env["ixl.social.project"].create({"name": "Garden", "partner_id": self.org.id})
+
+    def test_committee_evaluates(self):
+        project = self._social().with_user(self.committee)
+        project.write({"evaluation_date": "2025-03-01", "score": 80.0,
+                       "committee_member_ids": [(4, self.committee.id)],
+                       "funding_approved": 20000.0})
+        with self.assertRaises(AccessError):
+            project.name = "Other name"
+        project.action_select()
+        self.assertEqual((project.state, project.decision), ("selected", "selected"))
+        with self.assertRaises(UserError):
+            project.action_reject()
+        staff = project.with_user(self.coordinator)
+        staff.action_accompany()
+        staff.action_positive()
+        self.env["ixl.social.project.payment"].with_user(self.finance).create({
+            "project_id": project.id, "date": "2025-05-01", "amount": 15000.0})
+        with self.assertRaises(ValidationError):
+            self.env["ixl.social.project.payment"].create({
+                "project_id": project.id, "date": "2025-06-01", "amount": 5000.01})
+        staff.action_conclude()
+        self.assertEqual((project.state, project.funding_paid), ("concluded", 15000.0))
+
+    def test_only_committee_decides(self):
+        project = self._social()
+        for user in (self.operator, self.coordinator, self.finance):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                project.with_user(user).action_select()
+        with self.assertRaises(AccessError):
+            project.with_user(self.coordinator).score = 90
+        as_committee = project.with_user(self.committee)
+        with self.assertRaisesRegex(UserError, "evaluation date"):
+            as_committee.action_select()
+        as_committee.write({"evaluation_date": "2025-03-01",
+                            "committee_member_ids": [(4, self.committee.id)]})
+        with self.assertRaisesRegex(UserError, "reasons"):
+            as_committee.action_reject()
+        as_committee.decision_reason = "No partners"
+        as_committee.action_reject()
+        self.assertEqual(project.state, "rejected")
+        with self.assertRaises(ValidationError):
+            self._social().score = 101

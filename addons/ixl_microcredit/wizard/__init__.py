@@ -1,0 +1,2 @@
+from . import ixl_fund_operation
+from . import ixl_loan_payment
