@@ -1,7 +1,14 @@
+DEMO_USERS = (
+    "base.user_admin",
+    "ixl_beneficiary.demo_user_operator_giulia",
+    "ixl_beneficiary.demo_user_operator_luca",
+)
+
+
 def post_init_hook(env):
     """Staff work in Italian and the registration page is for people of Bologna:
     activate Italian, load its translations and make it the website's language
-    (English stays available)."""
+    (English stays available). With demo data, the demo staff work in Italian too."""
     lang = env["res.lang"]._activate_lang("it_IT")
     modules = env["ir.module.module"].search(
         [("state", "in", ("installed", "to install", "to upgrade"))])
@@ -10,3 +17,6 @@ def post_init_hook(env):
     if website:
         website.language_ids |= lang
         website.default_lang_id = lang
+    if env.ref("ixl_beneficiary.demo_user_operator_giulia", raise_if_not_found=False):
+        for xmlid in DEMO_USERS:
+            env.ref(xmlid).lang = lang.code
