@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from .tools import related_records_action
+
 FIRST_INTERVIEW_DAYS = 15
 STRONG_PROFILE_MAX_SCORE = 10
 UNANSWERED_CALLS_LIMIT = 2
@@ -425,15 +427,7 @@ class IxlBeneficiary(models.Model):
         return self._action_view_related("ixl.placement", self.env._("Placements"))
 
     def _action_view_related(self, model, name):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "list,form",
-            "domain": [("beneficiary_id", "=", self.id)],
-            "context": {"default_beneficiary_id": self.id},
-        }
+        return related_records_action(self, model, "beneficiary_id", name)
 
     def _age_at(self, date):
         """Age in whole years at ``date`` (None without a birth date)."""

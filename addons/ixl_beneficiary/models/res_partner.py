@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .tools import related_records_action
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -18,15 +20,8 @@ class ResPartner(models.Model):
             partner.ixl_placement_count = counts.get(partner, 0)
 
     def action_view_ixl_placements(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Placements"),
-            "res_model": "ixl.placement",
-            "view_mode": "list,form",
-            "domain": [("employer_id", "=", self.id)],
-            "context": {"default_employer_id": self.id},
-        }
+        return related_records_action(
+            self, "ixl.placement", "employer_id", self.env._("Placements"))
 
     @api.constrains("birthdate_date")
     def _check_birthdate_not_future(self):

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action
 
 REQUEST_STATES = [
     ("open", "Open"),
@@ -103,15 +104,7 @@ class IxlJobRequest(models.Model):
         }
 
     def action_view_candidates(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Candidates"),
-            "res_model": "ixl.candidate",
-            "view_mode": "list,form",
-            "domain": [("request_id", "=", self.id)],
-            "context": {"default_request_id": self.id},
-        }
+        return related_records_action(self, "ixl.candidate", "request_id", self.env._("Candidates"))
 
     def action_cancel(self):
         self._check_open()

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+
 BOARD_STATES = [
     ("contacted", "Contacted"),
     ("member", "Board member"),
@@ -108,15 +110,7 @@ class ResPartner(models.Model):
         return self._ixl_action("ixl.internship", self.env._("Internships"))
 
     def _ixl_action(self, model, name):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "list,form",
-            "domain": [("partner_id", "=", self.id)],
-            "context": {"default_partner_id": self.id},
-        }
+        return related_records_action(self, model, "partner_id", name)
 
     def action_ixl_grant_portal(self):
         """Open Odoo's portal wizard on the company's contacts (one action)."""

@@ -52,13 +52,17 @@ class TestConcurrentApprovals(BaseCase):
     @mute_logger("odoo.sql_db")
     def test_two_cursors_never_overcommit(self):
         with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
-            self._loan(cr1, 0).action_approve()  # holds the fund's lock, not committed
+            # Keep the recordset (and so its environment) alive until the commit:
+            # a cursor flushes pending writes through the environments still alive.
+            first = self._loan(cr1, 0)
+            first.action_approve()  # holds the fund's lock, not committed
             with self.assertRaises(errors.LockNotAvailable):
                 self._loan(cr2, 1).action_approve()
             cr2.rollback()
             # cr2 takes its snapshot before cr1 commits: it must not approve on it
             cr2.execute("SELECT COUNT(*) FROM ixl_fund_move")
             cr1.commit()
+            self.assertEqual(first.state, "approved")
             with self.assertRaises(errors.SerializationFailure):
                 self._loan(cr2, 1).action_approve()
             cr2.rollback()
@@ -70,5 +74,7 @@ class TestConcurrentApprovals(BaseCase):
             fund = loan.fund_id
             self.assertEqual((fund.ceiling, fund.committed, fund.free_capacity),
                              (1000.0, 600.0, 400.0))
-            self.assertEqual(self._loan(cr3, 0).state, "approved")
-            self.assertEqual(loan.state, "requested")
+            cr3.execute("SELECT id, state FROM ixl_loan WHERE id IN %s",
+                        [tuple(self.ids["loans"])])
+            states = dict(cr3.fetchall())
+            self.assertEqual([states[i] for i in self.ids["loans"]], ["approved", "requested"])

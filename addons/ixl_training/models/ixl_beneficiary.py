@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+
 
 class IxlBeneficiary(models.Model):
     _inherit = "ixl.beneficiary"
@@ -15,12 +17,5 @@ class IxlBeneficiary(models.Model):
             person.training_package_count = counts.get(person, 0)
 
     def action_view_training_packages(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Training packages"),
-            "res_model": "ixl.training.package",
-            "view_mode": "list,form",
-            "domain": [("beneficiary_id", "=", self.id)],
-            "context": {"default_beneficiary_id": self.id},
-        }
+        return related_records_action(
+            self, "ixl.training.package", "beneficiary_id", self.env._("Training packages"))

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+
 DELIVERIES = [
     ("classroom", "Classroom"),
     ("distance", "Distance (FAD)"),
@@ -196,15 +198,8 @@ class IxlCourseEdition(models.Model):
         return self[indicator]
 
     def action_view_packages(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Training packages"),
-            "res_model": "ixl.training.package",
-            "view_mode": "list,form",
-            "domain": [("edition_id", "=", self.id)],
-            "context": {"default_edition_id": self.id},
-        }
+        return related_records_action(
+            self, "ixl.training.package", "edition_id", self.env._("Training packages"))
 
     def action_new_settlement(self):
         self.ensure_one()
