@@ -1,0 +1,239 @@
+"""Applicant portal of the calls under /my/ixl/calls and /my/ixl/applications.
+
+Pages are for a contact of an organisation (user.partner_id.commercial_partner_id is a
+company). Records are read as the portal user, so the record rules of
+security/ixl_calls_security.xml apply, and queries also filter on the organisation;
+sudo() is used only for the writes of the forms (after validation, the applicant is
+always the user's organisation) and to find a beneficiary by fiscal code, of whom the
+applicant then sees only the first name and initial (ixl.call.hire.portal_name).
+"""
+
+import math
+
+from werkzeug.exceptions import NotFound
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.http import request
+
+from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
+from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.ixl_call_hire import MIN_AGE
+
+HIRE_ROWS = 3
+MAX_FILES = 5
+MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+class IxlCallsPortal(CustomerPortal):
+    # ------------------------------------------------------------------ helpers
+    def _ixl_calls_applicant(self):
+        """The organisation of the current user, or an empty recordset."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        return partner if partner.is_company else partner.browse()
+
+    def _ixl_calls_applicant_or_404(self):
+        applicant = self._ixl_calls_applicant()
+        if not applicant or not request.env.user._is_portal():
+            raise NotFound()
+        return applicant
+
+    def _ixl_calls_get(self, model, record_id):
+        """The record as the portal user if the record rules let them read it, else 404."""
+        applicant = self._ixl_calls_applicant_or_404()
+        record = request.env[model].browse(record_id)
+        try:
+            if not record.exists():
+                raise NotFound()
+            record.check_access("read")
+            if model == "ixl.call.application" and record.partner_id != applicant:
+                raise NotFound()
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        return record
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["ixl_calls_applicant"] = self._ixl_calls_applicant()
+        return values
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        applicant = self._ixl_calls_applicant()
+        domains = {
+            "ixl_call_count": ("ixl.call", [("is_published", "=", True)]),
+            "ixl_application_count": ("ixl.call.application",
+                                      [("partner_id", "=", applicant.id)]),
+        }
+        for counter, (model, domain) in domains.items():
+            if counter in counters:
+                Model = request.env[model]
+                values[counter] = Model.search_count(domain) \
+                    if applicant and Model.has_access("read") else 0
+        return values
+
+    # ------------------------------------------------------------------ calls
+    @http.route("/my/ixl/calls", type="http", auth="user", website=True)
+    def portal_ixl_calls(self, **kw):
+        self._ixl_calls_applicant_or_404()
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "ixl_calls",
+            "calls": request.env["ixl.call"].search([("is_published", "=", True)]),
+            "today": fields.Date.context_today(request.env.user),
+        })
+        return request.render("ixl_calls.portal_my_ixl_calls", values)
+
+    def _ixl_apply_values(self, call, post=None, errors=None):
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "ixl_call_apply", "call": call, "post": post or {},
+            "errors": errors or [], "contract_types": CONTRACT_TYPES,
+            "hire_rows": range(HIRE_ROWS),
+        })
+        return values
+
+    @http.route("/my/ixl/calls/<int:call_id>/apply", type="http", auth="user", website=True,
+                methods=["GET", "POST"])
+    def portal_ixl_call_apply(self, call_id, **post):
+        applicant = self._ixl_calls_applicant_or_404()
+        call = self._ixl_calls_get("ixl.call", call_id)
+        if not call.is_published:
+            raise NotFound()
+        if request.httprequest.method != "POST":
+            return request.render("ixl_calls.portal_my_ixl_call_apply",
+                                  self._ixl_apply_values(call))
+        vals, errors = self._ixl_apply_validate(call, post)
+        files = [f for f in request.httprequest.files.getlist("attachments") if f.filename]
+        if len(files) > MAX_FILES:
+            errors.append(request.env._("Attach at most %s files.", MAX_FILES))
+        if not errors:
+            try:
+                with request.env.cr.savepoint():
+                    application = self._ixl_apply_create(applicant, call, vals, files)
+            except ValidationError as error:
+                errors.append(error.args[0])
+        if errors:
+            return request.render("ixl_calls.portal_my_ixl_call_apply",
+                                  self._ixl_apply_values(call, post, errors), status=400)
+        return request.redirect(f"/my/ixl/applications/{application.id}?created=1")
+
+    def _ixl_apply_validate(self, call, post):
+        """(values for create, [error messages]) of the posted application form."""
+        _ = request.env._
+        errors = []
+        try:
+            call._check_accepts_applications(fields.Date.context_today(request.env.user))
+        except ValidationError as error:
+            errors.append(error.args[0])
+        vals = {"project_title": (post.get("project_title") or "").strip(),
+                "project_description": (post.get("project_description") or "").strip()}
+        if call.kind == "hiring":
+            vals["hire_ids"] = self._ixl_apply_hires(post, errors)
+            return vals, errors
+        if not vals["project_title"]:
+            errors.append(_("The title of the project is required."))
+        if not vals["project_description"]:
+            errors.append(_("Describe the project."))
+        for name, label in (("project_budget", _("The project budget")),
+                            ("amount_requested", _("The funding requested"))):
+            try:
+                vals[name] = float(post.get(name) or "")
+                if not math.isfinite(vals[name]) or vals[name] < 0:
+                    raise ValueError
+            except ValueError:
+                errors.append(_("%s must be a positive number.", label))
+        if not errors and vals["amount_requested"] > call.cap_amount:
+            errors.append(_("The funding requested is above the cap of the call (%s).",
+                            call._fmt(call.cap_amount)))
+        return vals, errors
+
+    def _ixl_apply_hires(self, post, errors):
+        """Commands for the hires of the form; appends messages to ``errors``."""
+        _ = request.env._
+        commands, seen = [], set()
+        Beneficiary = request.env["ixl.beneficiary"].sudo()
+        for row in range(HIRE_ROWS):
+            code = (post.get(f"hire_fiscal_code_{row}") or "").strip().upper()
+            if not code:
+                continue
+            try:
+                hire_date = fields.Date.to_date(post.get(f"hire_date_{row}") or "")
+            except ValueError:
+                hire_date = None
+            person = Beneficiary.search([("fiscal_code", "=", code)], limit=1) \
+                if len(code) == 16 else Beneficiary
+            contract = post.get(f"hire_contract_{row}")
+            if not hire_date or hire_date > fields.Date.context_today(request.env.user):
+                errors.append(_("Hire %s: give the date of the hire (not in the future).",
+                                row + 1))
+            elif not person or person.state not in ADMITTED_STATES:
+                errors.append(_("Hire %s: the fiscal code is not of a person admitted to "
+                                "the programme.", row + 1))
+            elif (person._age_at(hire_date) or 0) < MIN_AGE:
+                errors.append(_("Hire %(row)s: the person was not %(age)s or older at the "
+                                "hire date.", row=row + 1, age=MIN_AGE))
+            elif contract not in dict(CONTRACT_TYPES):
+                errors.append(_("Hire %s: choose the contract.", row + 1))
+            elif person.id in seen:
+                errors.append(_("Hire %s: the same person is listed twice.", row + 1))
+            else:
+                seen.add(person.id)
+                commands.append((0, 0, {
+                    "beneficiary_id": person.id, "date_hire": hire_date,
+                    "contract_type": contract,
+                    "job_title": (post.get(f"hire_job_{row}") or "").strip()}))
+        if not commands and not errors:
+            errors.append(_("List at least one hire, with the fiscal code of the person."))
+        return commands
+
+    def _ixl_apply_create(self, applicant, call, vals, files):
+        user = request.env.user
+        application = request.env["ixl.call.application"].sudo().create(
+            dict(vals, call_id=call.id, partner_id=applicant.id))
+        attachments = request.env["ir.attachment"].sudo().create([{
+            "name": f.filename, "raw": f.read(), "res_model": "ixl.call.application",
+            "res_id": application.id} for f in files])
+        if any(len(att.raw or b"") > MAX_FILE_SIZE for att in attachments):
+            raise ValidationError(request.env._("An attachment is larger than 10 MB."))
+        application.attachment_ids = attachments
+        application.message_post(
+            body=request.env._("Application submitted on the portal by %s.", user.name),
+            author_id=user.partner_id.id, message_type="comment",
+            subtype_xmlid="mail.mt_note")
+        return application
+
+    # ------------------------------------------------------------------ applications
+    @http.route("/my/ixl/applications", type="http", auth="user", website=True)
+    def portal_ixl_applications(self, **kw):
+        applicant = self._ixl_calls_applicant_or_404()
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "ixl_applications",
+            "applications": request.env["ixl.call.application"].search(
+                [("partner_id", "=", applicant.id)]),
+        })
+        return request.render("ixl_calls.portal_my_ixl_applications", values)
+
+    @http.route("/my/ixl/applications/<int:application_id>", type="http", auth="user",
+                website=True)
+    def portal_ixl_application(self, application_id, **kw):
+        application = self._ixl_calls_get("ixl.call.application", application_id)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "ixl_application", "application": application,
+            "attachment_names": application.sudo().attachment_ids.mapped("name"),
+            "created": kw.get("created"), "withdrawn": kw.get("withdrawn"),
+        })
+        return request.render("ixl_calls.portal_my_ixl_application", values)
+
+    @http.route("/my/ixl/applications/<int:application_id>/withdraw", type="http",
+                auth="user", website=True, methods=["POST"])
+    def portal_ixl_application_withdraw(self, application_id, **kw):
+        application = self._ixl_calls_get("ixl.call.application", application_id)
+        if application.state != "submitted":
+            raise NotFound()
+        application.sudo().action_withdraw()
+        return request.redirect(f"/my/ixl/applications/{application.id}?withdrawn=1")

@@ -1,0 +1,1 @@
+from . import ixl_call_finance_xlsx

@@ -1,0 +1,97 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import CallsCase
+
+
+@tagged("post_install", "-at_install")
+class TestApplications(CallsCase):
+    def test_hire_creates_placement(self):
+        person = self.make_senior()
+        app = self.make_hiring_application([(person, "2025-03-01")], approve=False)
+        placement = app.hire_ids.placement_id
+        self.assertEqual((placement.beneficiary_id, placement.employer_id,
+                          placement.placement_type, str(placement.date_start)),
+                         (person, self.applicant, "hire", "2025-03-01"))
+        self.assertEqual(app.hire_ids.age_at_hire, 59)
+        self.assertEqual(app.hire_ids.portal_name, f"Mario {person.last_name[0]}.")
+        self.assertTrue(app.name.startswith("DOM/"))
+
+    def test_hire_eligibility(self):
+        young = self.make_senior(birthdate="1975-01-01")
+        registered = self.make_senior(state="registered")
+        turning = self.make_senior(birthdate="1970-06-02")
+        cases = {"under 55": (young, "2025-01-01"),
+                 "not admitted": (registered, "2025-01-01"),
+                 "55 the day after the hire": (turning, "2025-06-01")}
+        for label, hire in cases.items():
+            with self.subTest(label), self.assertRaises(ValidationError):
+                self.make_hiring_application([hire], approve=False)
+        # the day of the 55th birthday is fine
+        self.make_hiring_application([(turning, "2025-06-02")], approve=False)
+
+    def test_duplicate_hire(self):
+        person = self.make_senior()
+        app = self.make_hiring_application([(person, "2025-03-01")], approve=False)
+        with self.assertRefused("already in another application"):
+            self.make_hiring_application([(person, "2025-03-01")], approve=False)
+        app.action_withdraw()
+        again = self.make_hiring_application([(person, "2025-03-01")], approve=False)
+        self.assertEqual(again.hire_ids.placement_id, app.hire_ids.placement_id)
+
+    def test_employed_when_hired(self):
+        person = self.make_senior()
+        self.env["ixl.placement"].create({
+            "beneficiary_id": person.id, "employer_id": self.employer.id,
+            "placement_type": "hire", "contract_type": "permanent",
+            "date_start": "2020-01-01"})
+        with self.assertRefused("employed"):
+            self.make_hiring_application([(person, "2025-03-01")], approve=False)
+
+    def test_deadline(self):
+        with freeze_time("2030-01-31 18:00:00"):
+            self.make_apl_application(approve=False)
+        with freeze_time("2030-02-01 08:00:00"):
+            with self.assertRefused("deadline"):
+                self.make_apl_application(approve=False)
+            # the always-open hiring call still takes applications
+            self.make_hiring_application([(self.make_senior(), "2029-05-01")],
+                                         approve=False)
+
+    def test_closed_or_draft_call_refused(self):
+        draft = self.env["ixl.call"].create({"name": "Test draft", "kind": "apl",
+                                             "cap_amount": 40000,
+                                             "cap_basis": "project_year"})
+        with self.assertRefused("not open"):
+            self.make_apl_application(call=draft, approve=False)
+        self.apl.action_close()
+        with self.assertRefused("not open"):
+            self.make_apl_application(approve=False)
+        self.assertFalse(self.apl.is_published)
+
+    def test_amount_requested_above_cap(self):
+        with self.assertRefused("above the cap"):
+            self.env["ixl.call.application"].create({
+                "call_id": self.apl.id, "partner_id": self.agency.id,
+                "amount_requested": 40000.01})
+        with self.assertRefused("negative"):
+            self.env["ixl.call.application"].create({
+                "call_id": self.apl.id, "partner_id": self.agency.id,
+                "project_budget": -1})
+
+    def test_workflow(self):
+        app = self.make_apl_application(approve=False)
+        with self.assertRaises(UserError):
+            app.action_approve()
+        app.action_review()
+        with self.assertRaisesRegex(UserError, "reason"):
+            app.action_reject()
+        app.reject_reason = "Project outside the territory"
+        app.action_reject()
+        self.assertEqual(app.state, "rejected")
+        with self.assertRaises(UserError):
+            app.action_withdraw()
+        self.assertTrue(self.apl.is_published)
+        self.assertEqual(self.apl.application_count, 1)

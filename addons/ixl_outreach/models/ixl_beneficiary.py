@@ -1,0 +1,138 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+
+AGE_BANDS = [
+    ("lt30", "Under 30"),
+    ("30_39", "30-39"),
+    ("40_49", "40-49"),
+    ("50_plus", "50 and over"),
+]
+# Lower and upper bound (excluded) in years of each age band.
+AGE_BOUNDS = {"lt30": (0, 30), "30_39": (30, 40), "40_49": (40, 50), "50_plus": (50, None)}
+YES_NO = [("yes", "Yes"), ("no", "No")]
+CONTRACT_TYPES = [
+    ("fixed_term", "Fixed-term"),
+    ("permanent", "Permanent"),
+    ("on_call", "On call"),
+    ("own_account", "Own account"),
+    ("other", "Other"),
+]
+OFFER_BANDS = [("0", "0"), ("1", "1"), ("2", "2"), ("3+", "3 or more")]
+
+
+class IxlBeneficiary(models.Model):
+    """Outreach on beneficiaries: mass mailings (the model is mailable through its
+    partner), consent to communications and the follow-up survey answers."""
+
+    _inherit = "ixl.beneficiary"
+    _mailing_enabled = True
+
+    communication_consent = fields.Boolean(
+        string="Communications consent", default=True, tracking=True, copy=False,
+        help="Unticked when the person withdrew the consent to receive communications: "
+        "mass mailings and surveys skip them.",
+    )
+    consent_withdrawn_date = fields.Date(
+        string="Consent withdrawn on", tracking=True, copy=False)
+    age_band = fields.Selection(
+        AGE_BANDS, compute="_compute_age_band", search="_search_age_band")
+    followup_answer_ids = fields.One2many(
+        "survey.user_input", "beneficiary_id", string="Follow-up answers",
+        groups="ixl_beneficiary.group_ixl_operator")
+    followup_date = fields.Date(string="Last follow-up answer", readonly=True, copy=False)
+    followup_working = fields.Selection(
+        YES_NO, string="Working (follow-up)", readonly=True, copy=False)
+    followup_contract_type = fields.Selection(
+        CONTRACT_TYPES, string="Contract type (follow-up)", readonly=True, copy=False)
+    followup_offers = fields.Selection(
+        OFFER_BANDS, string="Job offers received (follow-up)", readonly=True, copy=False)
+    followup_comment = fields.Text(string="Follow-up comment", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------ age bands
+    @api.depends("birthdate_date")
+    @api.depends_context("date")
+    def _compute_age_band(self):
+        today = fields.Date.context_today(self)
+        for rec in self:
+            age = rec._age_at(today)
+            rec.age_band = age is not None and next(
+                (band for band, (low, high) in AGE_BOUNDS.items()
+                 if age >= low and (high is None or age < high)), False)
+
+    def _search_age_band(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(self.env._("Unsupported search on the age band."))
+        bands = [value] if isinstance(value, str) else list(value or [])
+        today = fields.Date.context_today(self)
+        domains = []
+        for band in bands:
+            low, high = AGE_BOUNDS.get(band, (0, 0))
+            band_domain = [("birthdate_date", "<=", today - relativedelta(years=low))]
+            if high is not None:
+                band_domain.append(("birthdate_date", ">", today - relativedelta(years=high)))
+            domains.append(band_domain)
+        domain = expression.OR(domains) if domains else expression.FALSE_DOMAIN
+        if operator in ("!=", "not in"):
+            return expression.OR([[("birthdate_date", "=", False)],
+                                  expression.distribute_not(["!", *domain])])
+        return domain
+
+    # -------------------------------------------------------------------- consent
+    def write(self, vals):
+        if vals.get("communication_consent") is False and "consent_withdrawn_date" not in vals:
+            vals["consent_withdrawn_date"] = fields.Date.context_today(self)
+        elif vals.get("communication_consent") is True:
+            vals.setdefault("consent_withdrawn_date", False)
+        return super().write(vals)
+
+    # ------------------------------------------------------------- mass mailing
+    @api.model
+    def _mailing_get_default_domain(self, mailing):
+        """Only people who did not withdraw their consent (blacklisted emails are
+        added by mass_mailing itself, through the partner's is_blacklisted)."""
+        return [("communication_consent", "=", True)]
+
+    @api.model
+    def _mailing_get_opt_out_list(self, mailing):
+        """Emails opted out of the mailing lists the mailing is tagged with."""
+        if not mailing.contact_list_ids:
+            return set()
+        subscriptions = self.env["mailing.subscription"].sudo().search([
+            ("list_id", "in", mailing.contact_list_ids.ids), ("opt_out", "=", True)])
+        return set(subscriptions.contact_id.mapped("email_normalized")) - {False}
+
+    def action_ixl_mailing_selected(self):
+        """Open a new mailing addressed to the selected beneficiaries."""
+        if not self:
+            raise UserError(self.env._("Select the beneficiaries to write to."))
+        mailing = self.env["mailing.mailing"].create({
+            "subject": self.env._("Insieme per il lavoro"),
+            "mailing_type": "mail",
+            "mailing_model_id": self.env["ir.model"]._get_id("ixl.beneficiary"),
+            "mailing_domain": repr([("id", "in", self.ids), ("communication_consent", "=", True)]),
+        })
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Mailing"),
+            "res_model": "mailing.mailing",
+            "res_id": mailing.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_ixl_followup_campaign(self):
+        """Open a new follow-up campaign for the selected people out of protocol."""
+        people = self.filtered(lambda b: b.state == "out_of_protocol")
+        if not people:
+            raise UserError(self.env._("Select people out of protocol."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Follow-up campaign"),
+            "res_model": "ixl.followup.campaign",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_beneficiary_ids": people.ids},
+        }
