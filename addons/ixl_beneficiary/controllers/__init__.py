@@ -1,1 +1,2 @@
+from . import portal_tools
 from . import registration

@@ -14,10 +14,13 @@ import math
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.tools import plaintext2html
 
+from odoo.addons.ixl_beneficiary.controllers.portal_tools import (
+    portal_organisation,
+    portal_record_or_404,
+)
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -31,8 +34,7 @@ class IxlBoardPortal(CustomerPortal):
     # ------------------------------------------------------------------ helpers
     def _ixl_company(self):
         """The company of the current user, or an empty recordset."""
-        company = request.env.user.partner_id.commercial_partner_id
-        return company if company.is_company else company.browse()
+        return portal_organisation()
 
     def _ixl_company_or_404(self):
         company = self._ixl_company()
@@ -44,16 +46,7 @@ class IxlBoardPortal(CustomerPortal):
         """``model``'s record ``record_id`` as the portal user, if the record rules let
         the user read it and it belongs to the user's company; else NotFound."""
         company = self._ixl_company_or_404()
-        record = request.env[model].browse(record_id)
-        try:
-            if not record.exists():
-                raise NotFound()
-            record.check_access("read")
-            if record[company_field] != company:
-                raise NotFound()
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
-        return record
+        return portal_record_or_404(model, record_id, company, company_field)
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()

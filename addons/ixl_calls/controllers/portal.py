@@ -13,9 +13,13 @@ import math
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from odoo.addons.ixl_beneficiary.controllers.portal_tools import (
+    portal_organisation,
+    portal_record_or_404,
+)
 from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -31,8 +35,7 @@ class IxlCallsPortal(CustomerPortal):
     # ------------------------------------------------------------------ helpers
     def _ixl_calls_applicant(self):
         """The organisation of the current user, or an empty recordset."""
-        partner = request.env.user.partner_id.commercial_partner_id
-        return partner if partner.is_company else partner.browse()
+        return portal_organisation()
 
     def _ixl_calls_applicant_or_404(self):
         applicant = self._ixl_calls_applicant()
@@ -43,16 +46,8 @@ class IxlCallsPortal(CustomerPortal):
     def _ixl_calls_get(self, model, record_id):
         """The record as the portal user if the record rules let them read it, else 404."""
         applicant = self._ixl_calls_applicant_or_404()
-        record = request.env[model].browse(record_id)
-        try:
-            if not record.exists():
-                raise NotFound()
-            record.check_access("read")
-            if model == "ixl.call.application" and record.partner_id != applicant:
-                raise NotFound()
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
-        return record
+        owner_field = "partner_id" if model == "ixl.call.application" else None
+        return portal_record_or_404(model, record_id, applicant, owner_field)
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()

@@ -1,0 +1,28 @@
+"""Helpers shared by the portal pages of the IXL addons (companies, applicants)."""
+
+from werkzeug.exceptions import NotFound
+
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+
+def portal_organisation():
+    """The organisation (company partner) of the current user, or an empty recordset."""
+    partner = request.env.user.partner_id.commercial_partner_id
+    return partner if partner.is_company else partner.browse()
+
+
+def portal_record_or_404(model, record_id, owner=None, owner_field=None):
+    """``model``'s record ``record_id`` read as the current user: NotFound unless the
+    record rules let the user read it and, with ``owner_field``, it belongs to
+    ``owner``."""
+    record = request.env[model].browse(record_id)
+    try:
+        if not record.exists():
+            raise NotFound()
+        record.check_access("read")
+        if owner_field and record[owner_field] != owner:
+            raise NotFound()
+    except (AccessError, MissingError) as error:
+        raise NotFound() from error
+    return record
