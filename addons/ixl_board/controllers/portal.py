@@ -171,13 +171,17 @@ class IxlBoardPortal(CustomerPortal):
     def _ixl_request_form_values(self, post=None, errors=None):
         values = self._prepare_portal_layout_values()
         skill_type = request.env.ref("ixl_beneficiary.skill_type_professional")
+        request_fields = request.env["ixl.job.request"]._fields
         values.update({
             "page_name": "ixl_request_new",
             "municipalities": request.env["ixl.municipality"].sudo().search([]),
             "skills": request.env["hr.skill"].sudo().search(
                 [("skill_type_id", "=", skill_type.id)], order="name"),
-            "placement_types": PLACEMENT_TYPES,
-            "contract_types": CONTRACT_TYPES,
+            # Labels in the visitor's language (the module constants are English).
+            "placement_types": request_fields["placement_type"]._description_selection(
+                request.env),
+            "contract_types": request_fields["contract_type"]._description_selection(
+                request.env),
             "post": post or {},
             "selected_skill_ids": set(),
             "errors": errors or {},

@@ -288,6 +288,15 @@ class TestBoardPortal(HttpCase):
         text = self._get(f"/my/ixl/requests/{new.id}").text
         self.assertIn("Alfa packer", text)
 
+    def test_new_request_form_italian(self):
+        """The offer and contract choices are shown in the visitor's language."""
+        self.env.ref("base.lang_it").active = True
+        self._login_a()
+        text = self._get("/it/my/ixl/requests/new").text
+        self.assertIn("Assunzione", text)
+        self.assertIn("Tempo determinato", text)
+        self.assertNotIn("Fixed-term", text)
+
     def test_new_request_partner_forced(self):
         self._login_a()
         before = self.env["ixl.job.request"].search([])

@@ -85,7 +85,10 @@ class IxlCallsPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "ixl_call_apply", "call": call, "post": post or {},
-            "errors": errors or [], "contract_types": CONTRACT_TYPES,
+            "errors": errors or [],
+            # Labels in the visitor's language (the module constant is English).
+            "contract_types": request.env["ixl.call.hire"]._fields[
+                "contract_type"]._description_selection(request.env),
             "hire_rows": range(HIRE_ROWS),
         })
         return values

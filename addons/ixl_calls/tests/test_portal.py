@@ -146,6 +146,14 @@ class TestCallsPortal(HttpCase):
                 self.assertNotIn(word, text, url)
 
     @mute_logger("odoo.http")
+    def test_apply_form_italian(self):
+        """The contract choices are shown in the visitor's language."""
+        self.env.ref("base.lang_it").active = True
+        self._login_a()
+        text = self._get(f"/it/my/ixl/calls/{self.hiring.id}/apply").text
+        self.assertIn("Tempo determinato", text)
+        self.assertNotIn("Fixed-term", text)
+
     def test_tampered_ids_404(self):
         self._login_a()
         self._get(f"/my/ixl/applications/{self.app_b.id}", 404)
