@@ -5,22 +5,10 @@ from odoo.tests import new_test_user, tagged
 
 from ..models.dashboard_tools import Period, percent, round_half_up
 from .common import IxlCase
+from .dashboard_common import column, figures
 
 PERIOD = ("2024-01-01", "2024-12-31")
 OLD = "2022-05-01 09:00:00"
-
-
-def figures(section):
-    """{block title: {row label: [cell values]}} of a dashboard section."""
-    return {blk["title"]: {row["label"]: [cell["value"] for cell in row["cells"]]
-                           for row in blk["rows"]}
-            for blk in section["blocks"]}
-
-
-def column(section, title, index=0):
-    """Values of one column of a block, in row order."""
-    blk = next(b for b in section["blocks"] if b["title"] == title)
-    return [row["cells"][index]["value"] for row in blk["rows"]]
 
 
 class DashboardCase(IxlCase):
