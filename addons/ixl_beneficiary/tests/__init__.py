@@ -6,3 +6,4 @@ from . import test_registration
 from . import test_tour
 from . import test_translation
 from . import test_dashboard
+from . import test_dashboard_tour
