@@ -1,7 +1,16 @@
+import re
+
 from odoo import fields, models
 from odoo.tools.misc import format_date, format_datetime
 
 NUMBER_FORMATS = {"int": "#,##0", "float": "#,##0.0", "pct": "0.0", "money": "#,##0.00"}
+
+FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(title):
+    """An Excel sheet name: no []:*?/\\ and at most 31 characters."""
+    return re.sub(r"\s+", " ", FORBIDDEN_IN_SHEET_NAMES.sub(" ", title)).strip()[:31]
 
 
 class IxlDashboardXlsx(models.AbstractModel):
@@ -57,7 +66,7 @@ class IxlDashboardXlsx(models.AbstractModel):
             sheet.write(pos, 0, section["title"])
 
     def _write_section(self, workbook, styles, heading, section):
-        sheet = workbook.add_worksheet(section["title"][:31])
+        sheet = workbook.add_worksheet(sheet_name(section["title"]))
         sheet.set_column(0, 0, 48)
         sheet.set_column(1, 6, 16)
         sheet.write(0, 0, section["title"], styles["title"])
