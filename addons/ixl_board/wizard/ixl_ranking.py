@@ -28,6 +28,8 @@ class IxlRanking(models.TransientModel):
         """[(rank, placements, employers)] of the placements matching ``domain``, best
         first; employers with the same count share the rank; ``limit`` ranks at most."""
         rows = self.env["ixl.placement"]._read_group(domain, ["employer_id"], ["__count"])
+        # names of all the employers in one query (the ranking sorts ties by name)
+        self.env["res.partner"].browse([employer.id for employer, _n in rows]).fetch(["name"])
         by_count = {}
         for employer, count in rows:
             by_count[count] = by_count.get(count, employer.browse()) | employer
