@@ -108,7 +108,8 @@ class IxlBeneficiary(models.Model):
     interview_held_date = fields.Date(string="First interview held on", tracking=True, copy=False)
     interviewer_id = fields.Many2one("res.users")
     # Stored for the figures of the first interviews (age split at the interview).
-    age_at_interview = fields.Integer(compute="_compute_age_at_interview", store=True,
+    age_at_interview = fields.Integer(string="Age at the interview",
+                                      compute="_compute_age_at_interview", store=True,
                                       aggregator="avg")
     interview_age_band = fields.Selection(
         AGE_BANDS, string="Age band at the interview", compute="_compute_age_at_interview",

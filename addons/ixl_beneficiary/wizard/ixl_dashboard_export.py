@@ -7,9 +7,9 @@ class IxlDashboardExport(models.TransientModel):
     _name = "ixl.dashboard.export"
     _description = "Programme in numbers: XLSX extraction"
 
-    date_from = fields.Date(required=True)
-    date_to = fields.Date(required=True)
-    funds_only = fields.Boolean(help="Only the funds sheets (what finance sees).")
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", required=True)
+    funds_only = fields.Boolean(string="Funds only", help="Only the funds sheets (what finance sees).")
 
     @api.model_create_multi
     def create(self, vals_list):
