@@ -9,7 +9,8 @@ class IxlDashboardExport(models.TransientModel):
 
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="To", required=True)
-    funds_only = fields.Boolean(string="Funds only", help="Only the funds sheets (what finance sees).")
+    funds_only = fields.Boolean(string="Funds only",
+                                help="Only the funds sheets (what finance sees).")
 
     @api.model_create_multi
     def create(self, vals_list):
