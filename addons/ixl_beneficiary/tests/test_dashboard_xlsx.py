@@ -1,3 +1,4 @@
+from datetime import datetime
 from io import BytesIO
 
 import openpyxl
@@ -67,7 +68,12 @@ class TestDashboardXlsx(DashboardCase):
         rows = list(book.worksheets[0].values)
         self.assertEqual(len(rows), len(people) + 1)
         self.assertEqual(rows[0][:2], ("IXL code", "Name"))
-        self.assertEqual(rows[1][1], people[0].name)
+        first = people[0]
+        self.assertEqual(rows[1][:4], (first.reference, first.name, first.fiscal_code,
+                                       "Registered"))
+        self.assertEqual(rows[1][11], first.municipality_id.name)
+        # registered 2023-12-31 23:30 UTC: the sheet shows Bologna time
+        self.assertEqual(rows[1][4], datetime(2024, 1, 1, 0, 30))
         placements = self.env["ixl.placement"].search([])
         book = self.render("ixl_beneficiary.action_report_placement_list_xlsx",
                            placements.ids, self.finance)
