@@ -21,3 +21,8 @@ if [[ ",$ADDON_LIST," == *",ixl_microcredit,"* ]]; then
     "$VENV/bin/python" "$PROJECT_DIR/scripts/bench_fund.py" --config "$RUNTIME_CONF" \
         --db "$DB" --scale "$SCALE"
 fi
+if [[ ",$ADDON_LIST," == *",ixl_board,"* ]]; then
+    log "Programme in numbers: dashboard, its XLSX and the list exports"
+    "$VENV/bin/python" "$PROJECT_DIR/scripts/bench_dashboard.py" --config "$RUNTIME_CONF" \
+        --db "$DB"
+fi

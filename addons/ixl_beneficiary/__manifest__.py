@@ -14,6 +14,7 @@
         "partner_contact_birthdate",
         "partner_contact_gender",
         "partner_contact_nationality",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
@@ -34,6 +35,8 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/registration_templates.xml",
+        "views/ixl_dashboard_views.xml",
+        "report/ixl_dashboard_report.xml",
         "wizard/ixl_interview_outcome_views.xml",
         "wizard/ixl_out_of_protocol_views.xml",
         "views/menus.xml",
@@ -43,6 +46,9 @@
         "demo/ixl_placement_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "ixl_beneficiary/static/src/dashboard/*",
+        ],
         "web.assets_tests": [
             "ixl_beneficiary/static/tests/tours/*.js",
         ],

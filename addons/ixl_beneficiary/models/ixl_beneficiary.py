@@ -24,12 +24,21 @@ STATES = [
     ("out_of_protocol", "Out of protocol"),
 ]
 ADMITTED_STATES = ("in_target", "active")
+YOUNG_AGE_LIMIT = 35
+AGE_BANDS = [("under_35", "Under 35"), ("35_over", "35 and over")]
 READINESS = [
     ("pending", "Evaluation not finished"),
     ("ready", "Ready for placement"),
     ("not_ready", "Not ready"),
     ("fragile", "Fragile profile"),
 ]
+
+
+def age_band(age):
+    """Age band of the reports: under 35 or 35 and over (False without a birth date)."""
+    if age is None:
+        return False
+    return "under_35" if age < YOUNG_AGE_LIMIT else "35_over"
 
 
 class IxlBeneficiary(models.Model):
@@ -98,6 +107,14 @@ class IxlBeneficiary(models.Model):
     interview_date = fields.Datetime(string="Interview scheduled on", tracking=True)
     interview_held_date = fields.Date(string="First interview held on", tracking=True, copy=False)
     interviewer_id = fields.Many2one("res.users")
+    # Stored for the figures of the first interviews (age split at the interview).
+    age_at_interview = fields.Integer(string="Age at the interview",
+                                      compute="_compute_age_at_interview", store=True,
+                                      aggregator="avg")
+    interview_age_band = fields.Selection(
+        AGE_BANDS, string="Age band at the interview", compute="_compute_age_at_interview",
+        store=True,
+    )
     days_waiting = fields.Integer(
         compute="_compute_days_waiting",
         help="Days between the registration and the first interview (or today).",
@@ -201,6 +218,13 @@ class IxlBeneficiary(models.Model):
                 and rec.state in ("registered", "scheduled")
                 and rec.days_waiting > FIRST_INTERVIEW_DAYS
             )
+
+    @api.depends("birthdate_date", "interview_held_date")
+    def _compute_age_at_interview(self):
+        for rec in self:
+            age = rec._age_at(rec.interview_held_date)
+            rec.age_at_interview = age or 0
+            rec.interview_age_band = age_band(age)
 
     @api.depends("vulnerability_score", "has_score")
     def _compute_profile_type(self):

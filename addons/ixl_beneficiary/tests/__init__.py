@@ -5,3 +5,6 @@ from . import test_access
 from . import test_registration
 from . import test_tour
 from . import test_translation
+from . import test_dashboard
+from . import test_dashboard_tour
+from . import test_dashboard_xlsx

@@ -1,2 +1,3 @@
 from . import ixl_interview_outcome
 from . import ixl_out_of_protocol
+from . import ixl_dashboard_export

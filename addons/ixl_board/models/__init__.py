@@ -9,3 +9,4 @@ from . import ixl_internship_suspension
 from . import ixl_internship_month
 from . import ixl_beneficiary
 from . import ixl_placement
+from . import ixl_dashboard

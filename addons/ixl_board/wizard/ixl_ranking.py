@@ -19,17 +19,25 @@ class IxlRanking(models.TransientModel):
         """[(rank, placements, [company names])], best first."""
         if not 1990 <= year <= 2100:
             raise UserError(self.env._("Choose a year between 1990 and 2100."))
-        rows = self.env["ixl.placement"]._read_group(
-            [("date_start", ">=", f"{year}-01-01"), ("date_start", "<=", f"{year}-12-31")],
-            ["employer_id"], ["__count"])
+        domain = [("date_start", ">=", f"{year}-01-01"), ("date_start", "<=", f"{year}-12-31")]
+        return [(rank, count, sorted(employers.mapped("name")))
+                for rank, count, employers in self._rank_employers(domain)]
+
+    @api.model
+    def _rank_employers(self, domain, limit=None):
+        """[(rank, placements, employers)] of the placements matching ``domain``, best
+        first; employers with the same count share the rank; ``limit`` ranks at most."""
+        rows = self.env["ixl.placement"]._read_group(domain, ["employer_id"], ["__count"])
+        # names of all the employers in one query (the ranking sorts ties by name)
+        self.env["res.partner"].browse([employer.id for employer, _n in rows]).fetch(["name"])
         by_count = {}
         for employer, count in rows:
-            by_count.setdefault(count, []).append(employer.name)
+            by_count[count] = by_count.get(count, employer.browse()) | employer
         ranking, rank = [], 1
-        for count in sorted(by_count, reverse=True):
-            names = sorted(by_count[count])
-            ranking.append((rank, count, names))
-            rank += len(names)
+        for count in sorted(by_count, reverse=True)[:limit]:
+            employers = by_count[count].sorted("name")
+            ranking.append((rank, count, employers))
+            rank += len(employers)
         return ranking
 
     @api.depends("year")

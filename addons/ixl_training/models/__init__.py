@@ -9,3 +9,4 @@ from . import hr_employee
 from . import ixl_ips_path
 from . import ixl_retraining_seat
 from . import res_config_settings
+from . import ixl_dashboard

@@ -3,3 +3,4 @@ from . import test_training
 from . import test_settlement
 from . import test_ips_seats
 from . import test_translation
+from . import test_dashboard

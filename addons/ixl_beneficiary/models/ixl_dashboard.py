@@ -1,0 +1,320 @@
+from collections import defaultdict
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
+
+from . import dashboard_tools as dt
+from .ixl_beneficiary import LOCAL_TZ, READINESS
+from .ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
+
+PEOPLE = "people"
+FUNDS = "funds"
+TREND_YEARS = 4
+MAX_PERIOD_DAYS = 366 * 20
+
+
+class IxlDashboard(models.AbstractModel):
+    """The programme in numbers: figures of a period computed from the records with a
+    fixed number of aggregate queries, whatever the amount of data.
+
+    Sections are listed by ``_dashboard_sections``; the addons that own the records of a
+    section extend it (``_inherit = "ixl.dashboard"``), so a missing addon simply has no
+    section. People sections are for IXL operators (coordinators and administrators
+    included), funds sections for finance and coordinators.
+    """
+
+    _name = "ixl.dashboard"
+    _description = "Programme in numbers"
+
+    # ------------------------------------------------------------------ public API
+    @api.model
+    def get_dashboard(self, date_from=None, date_to=None, kinds=None):
+        """Sections of the period [date_from, date_to] (ISO dates, both included; default
+        the current year) that the user may see, restricted to ``kinds`` if given."""
+        allowed = self._dashboard_check_access()
+        period = self._dashboard_period(date_from, date_to)
+        kinds = allowed & set(kinds) if kinds else allowed
+        sections = []
+        for spec in sorted(self._dashboard_sections(), key=lambda s: s["sequence"]):
+            if spec["kind"] in kinds:
+                section = getattr(self, spec["method"])(period)
+                section.update(key=spec["key"], kind=spec["kind"], sequence=spec["sequence"])
+                sections.append(section)
+        return {**period.to_json(), "sections": sections,
+                "can_see_people": PEOPLE in allowed}
+
+    @api.model
+    def action_export_xlsx(self, date_from=None, date_to=None, funds_only=False):
+        """Report action of the XLSX of the whole dashboard for the period."""
+        self._dashboard_check_access()
+        period = self._dashboard_period(date_from, date_to)
+        wizard = self.env["ixl.dashboard.export"].create({
+            "date_from": period.date_from, "date_to": period.date_to, "funds_only": funds_only,
+        })
+        return wizard.action_export()
+
+    # ------------------------------------------------------------------ framework
+    @api.model
+    def _dashboard_sections(self):
+        """[{key, kind, sequence, method}]; addons append theirs."""
+        return [
+            {"key": "registrations", "kind": PEOPLE, "sequence": 10,
+             "method": "_dashboard_registrations"},
+            {"key": "interviews", "kind": PEOPLE, "sequence": 20,
+             "method": "_dashboard_interviews"},
+            {"key": "placements", "kind": PEOPLE, "sequence": 30,
+             "method": "_dashboard_placements"},
+        ]
+
+    @api.model
+    def _dashboard_check_access(self):
+        """The kinds of sections the user may see; nothing for portal and other users."""
+        allowed = self._dashboard_allowed_kinds()
+        if not allowed:
+            raise AccessError(self.env._("Only IXL staff can see the programme in numbers."))
+        return allowed
+
+    @api.model
+    def _dashboard_allowed_kinds(self):
+        user = self.env.user
+        kinds = set()
+        if user.has_group("ixl_beneficiary.group_ixl_operator"):
+            kinds.add(PEOPLE)
+        if user.has_group("ixl_beneficiary.group_ixl_finance") or user.has_group(
+                "ixl_beneficiary.group_ixl_coordinator"):
+            kinds.add(FUNDS)
+        return kinds
+
+    @api.model
+    def _dashboard_period(self, date_from, date_to):
+        today = fields.Date.context_today(self)
+        try:
+            start = fields.Date.to_date(date_from) or date(today.year, 1, 1)
+            stop = fields.Date.to_date(date_to) or date(start.year, 12, 31)
+        except ValueError as exc:
+            raise UserError(self.env._("Invalid date: %s", exc)) from exc
+        if stop < start:
+            raise UserError(self.env._("The end of the period cannot precede its start."))
+        if (stop - start).days > MAX_PERIOD_DAYS:
+            raise UserError(self.env._("Choose a period of at most twenty years."))
+        return dt.Period(start, stop, LOCAL_TZ)
+
+    def _selection_labels(self, model, field):
+        return dict(self.env[model]._fields[field]._description_selection(self.env))
+
+    def _month_label(self, day):
+        return format_date(self.env, day, date_format="MMMM y")
+
+    def _monthly_rows(self, period, counts, total, model, field, datetime_field=False):
+        rows = []
+        for start, month in period.months():
+            count = counts.get((start.year, start.month), 0)
+            domain = month.datetime_domain(field) if datetime_field else month.date_domain(field)
+            rows.append(dt.row(self._month_label(start), dt.count_cell(count, model, domain),
+                               dt.pct_cell(dt.percent(count, total))))
+        return rows
+
+    # ------------------------------------------------------------------ registrations
+    def _dashboard_registrations(self, period):
+        _ = self.env._
+        Beneficiary = self.env["ixl.beneficiary"].with_context(tz=LOCAL_TZ)
+        model = "ixl.beneficiary"
+        domain = period.datetime_domain("registration_date")
+        by_month = {
+            dt.month_key(month): count for month, count in Beneficiary._read_group(
+                domain, ["registration_date:month"], ["__count"])
+        }
+        total = sum(by_month.values())
+        previous = period.previous()
+        prev_domain = previous.datetime_domain("registration_date")
+        prev_total = Beneficiary.search_count(prev_domain)
+        months = len(period.months())
+        change = dt.round_half_up(total - prev_total, prev_total, 100)
+        summary = dt.block(_("Registrations"), [_("Value")], [
+            dt.row(_("Registrations in the period"), dt.count_cell(total, model, domain)),
+            dt.row(_("Monthly average"), dt.float_cell(dt.round_half_up(total, months))),
+            dt.row(_("Previous period (%(from)s - %(to)s)",
+                     **{"from": format_date(self.env, previous.date_from),
+                        "to": format_date(self.env, previous.date_to)}),
+                   dt.count_cell(prev_total, model, prev_domain)),
+            dt.row(_("Change against the previous period (%)"), dt.pct_cell(change)),
+        ])
+        monthly = dt.block(_("Registrations per month"), [_("Registrations"), "%"],
+                           self._monthly_rows(period, by_month, total, model,
+                                              "registration_date", datetime_field=True))
+        return {"title": _("Registrations"), "blocks": [summary, monthly]}
+
+    # ------------------------------------------------------------------ interviews
+    def _dashboard_interviews(self, period):
+        _ = self.env._
+        Beneficiary = self.env["ixl.beneficiary"]
+        model = "ixl.beneficiary"
+        base = period.date_domain("interview_held_date")
+        outcome = Beneficiary._read_group(
+            base, ["has_score", "readiness", "profile_type"], ["__count"])
+        people = Beneficiary._read_group(
+            base, ["gender", "is_italian", "interview_age_band"], ["__count"])
+        total = sum(count for *_keys, count in outcome)
+        sums = self._marginals(outcome, ("has_score", "readiness", "profile_type"),
+                               filters={"readiness": 0, "profile_type": 0})
+        in_target = sums["has_score"].get(True, 0)
+        target = dt.block(_("First interviews held"), [_("People"), "%"], [
+            dt.row(_("Interviewed"), dt.count_cell(total, model, base), dt.pct_cell(
+                dt.percent(total, total))),
+            *dt.share_rows([
+                (_("In target"), in_target, [("has_score", "=", True)]),
+                (_("Not in target"), sums["has_score"].get(False, 0),
+                 [("has_score", "=", False)]),
+            ], total, model, base),
+        ])
+        in_base = base + [("has_score", "=", True)]
+        readiness = dt.block(_("In target: readiness"), [_("People"), "%"], dt.share_rows(
+            [(label, sums["readiness"].get(key, 0), [("readiness", "=", key)])
+             for key, label in self._ordered_labels(model, "readiness", READINESS)],
+            in_target, model, in_base))
+        profile = dt.block(_("In target: profile"), [_("People"), "%"], dt.share_rows([
+            (_("Strong profile"), sums["profile_type"].get("strong", 0),
+             [("profile_type", "=", "strong")]),
+            (_("Weak profile"), sums["profile_type"].get("weak", 0),
+             [("profile_type", "=", "weak")]),
+        ], in_target, model, in_base))
+        blocks = [target, readiness, profile]
+        blocks += self._people_blocks(
+            self._marginals(people, ("gender", "is_italian", "interview_age_band")),
+            total, model, base, "interview_age_band")
+        return {"title": _("First interviews"), "blocks": blocks}
+
+    @staticmethod
+    def _marginals(groups, names, filters=None):
+        """Sums of ``groups`` (rows of _read_group: keys..., count) per value of each key;
+        ``filters`` {name: index} keeps only the rows whose key ``index`` is truthy
+        (readiness and profile count only for people in target)."""
+        sums = {name: defaultdict(int) for name in names}
+        for *keys, count in groups:
+            for pos, name in enumerate(names):
+                if filters and name in filters and not keys[filters[name]]:
+                    continue
+                sums[name][keys[pos]] += count
+        return sums
+
+    def _ordered_labels(self, model, field, selection):
+        labels = self._selection_labels(model, field)
+        return [(key, labels[key]) for key, _label in selection]
+
+    def _people_blocks(self, sums, total, model, base, band_field, count_column=None):
+        """Gender, nationality and age band blocks of a set of people."""
+        _ = self.env._
+        column = count_column or _("People")
+        genders = self._selection_labels("res.partner", "gender")
+        gender_items = [(label, sums["gender"].get(key, 0), [("gender", "=", key)])
+                        for key, label in genders.items()]
+        gender_items.append((_("Not recorded"), sums["gender"].get(False, 0),
+                             [("gender", "=", False)]))
+        return [
+            dt.block(_("By gender"), [column, "%"],
+                     dt.share_rows(gender_items, total, model, base)),
+            dt.block(_("By nationality"), [column, "%"], dt.share_rows([
+                (_("Italian"), sums["is_italian"].get(True, 0), [("is_italian", "=", True)]),
+                (_("Non-Italian"), sums["is_italian"].get(False, 0),
+                 [("is_italian", "=", False)]),
+            ], total, model, base)),
+            dt.block(_("By age"), [column, "%"], dt.share_rows([
+                (_("Under 35"), sums[band_field].get("under_35", 0),
+                 [(band_field, "=", "under_35")]),
+                (_("35 and over"), sums[band_field].get("35_over", 0),
+                 [(band_field, "=", "35_over")]),
+                (_("Birth date not recorded"), sums[band_field].get(False, 0),
+                 [(band_field, "=", False)]),
+            ], total, model, base)),
+        ]
+
+    # ------------------------------------------------------------------ placements
+    def _dashboard_placements(self, period):
+        _ = self.env._
+        Placement = self.env["ixl.placement"]
+        model = "ixl.placement"
+        base = period.date_domain("date_start")
+        groups = Placement._read_group(
+            base, ["date_start:month", "placement_type", "contract_type"], ["__count"])
+        total = sum(count for *_keys, count in groups)
+        by_month, by_type, by_contract = defaultdict(int), defaultdict(int), defaultdict(int)
+        for month, ptype, contract, count in groups:
+            by_month[dt.month_key(month)] += count
+            by_type[ptype] += count
+            if ptype == "hire":
+                by_contract[contract] += count
+        hires = by_type["hire"]
+        permanent = by_contract["permanent"]
+        permanent_domain = [("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]
+        type_labels = self._selection_labels(model, "placement_type")
+        contract_labels = self._selection_labels(model, "contract_type")
+        blocks = [
+            dt.block(_("Placements"), [_("Value")], [
+                dt.row(_("Placements in the period"), dt.count_cell(total, model, base)),
+                dt.row(_("Permanent contracts"),
+                       dt.count_cell(permanent, model, base + permanent_domain)),
+            ]),
+            dt.block(_("Placements per month"), [_("Placements"), "%"], self._monthly_rows(
+                period, by_month, total, model, "date_start")),
+            dt.block(_("By type"), [_("Placements"), "%"], dt.share_rows(
+                [(type_labels[key], by_type[key], [("placement_type", "=", key)])
+                 for key, _label in PLACEMENT_TYPES], total, model, base)),
+            dt.block(_("Hires by contract"), [_("Hires"), "%"], dt.share_rows(
+                [(contract_labels[key], by_contract[key], [("contract_type", "=", key)])
+                 for key, _label in CONTRACT_TYPES],
+                hires, model, base + [("placement_type", "=", "hire")])),
+        ]
+        blocks += self._placed_people_blocks(period)
+        blocks.append(self._placement_trend(period))
+        return {"title": _("Placements"), "blocks": blocks}
+
+    def _placed_people_blocks(self, period):
+        """People placed in the period (each person once per value) by gender, nationality
+        and age at the start of the placement."""
+        Placement = self.env["ixl.placement"]
+        base = period.date_domain("date_start")
+        sums = {}
+        for field in ("gender", "is_italian", "age_band"):
+            sums[field] = dict(Placement._read_group(
+                base, [field], ["beneficiary_id:count_distinct"]))
+        total = Placement._read_group(base, [], ["beneficiary_id:count_distinct"])[0][0]
+        people_base = [("placement_ids", "any", base)]
+        blocks = self._people_blocks(
+            sums, total, "ixl.beneficiary", [], "age_band", self.env._("People placed"))
+        for blk in blocks:
+            for line in blk["rows"]:
+                action = line["cells"][0]["action"]
+                action["domain"] = [("placement_ids", "any", base + action["domain"])]
+        blocks.insert(0, dt.block(self.env._("People placed"), [self.env._("People")], [
+            dt.row(self.env._("People placed in the period"),
+                   dt.count_cell(total, "ixl.beneficiary", people_base)),
+        ]))
+        return blocks
+
+    def _placement_trend(self, period):
+        _ = self.env._
+        last = period.date_to.year
+        trend = dt.Period(date(last - TREND_YEARS + 1, 1, 1), date(last, 12, 31))
+        base = trend.date_domain("date_start")
+        groups = self.env["ixl.placement"]._read_group(
+            base, ["date_start:year", "placement_type", "contract_type"], ["__count"])
+        totals, permanents = defaultdict(int), defaultdict(int)
+        for year, ptype, contract, count in groups:
+            totals[year.year] += count
+            if ptype == "hire" and contract == "permanent":
+                permanents[year.year] += count
+        rows = []
+        for year in range(last - TREND_YEARS + 1, last + 1):
+            year_domain = dt.Period(date(year, 1, 1), date(year, 12, 31)).date_domain(
+                "date_start")
+            rows.append(dt.row(
+                str(year),
+                dt.count_cell(totals[year], "ixl.placement", year_domain),
+                dt.count_cell(permanents[year], "ixl.placement", year_domain + [
+                    ("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]),
+                dt.pct_cell(dt.percent(permanents[year], totals[year])),
+            ))
+        return dt.block(_("Trend over the last four years"),
+                        [_("Placements"), _("Permanent"), _("% permanent")], rows)

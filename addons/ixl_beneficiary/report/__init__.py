@@ -1,0 +1,2 @@
+from . import ixl_dashboard_xlsx
+from . import ixl_list_xlsx

@@ -1,0 +1,269 @@
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from ..models.dashboard_tools import Period, percent, round_half_up
+from .common import IxlCase
+from .dashboard_common import column, figures
+
+PERIOD = ("2024-01-01", "2024-12-31")
+OLD = "2022-05-01 09:00:00"
+
+
+class DashboardCase(IxlCase):
+    """A dataset with known counts, built by hand (see the comments for every figure);
+    the period is 2024, time frozen in 2025."""
+
+    freeze_time = "2025-06-15 10:00:00"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tz="Europe/Rome"))
+        cls.italy = cls.env.ref("base.it")
+        cls.morocco = cls.env.ref("base.ma")
+        cls._make_registrations()
+        cls._make_interviews()
+        cls._make_placements()
+        cls.env.flush_all()
+
+    @classmethod
+    def _make_registrations(cls):
+        # Bologna time: 2024-01-01 00:30 is 2023-12-31 23:30 UTC (in), 2023-12-31 23:30 is
+        # 22:30 UTC (out, previous period); same on 31 December 2024 / 1 January 2025.
+        for when in ("2023-12-31 23:30:00", "2024-12-31 22:30:00", "2024-03-10 10:00:00",
+                     "2024-03-11 10:00:00",  # in: January, December, March x2
+                     "2023-12-31 22:30:00", "2023-06-01 10:00:00",  # previous period
+                     "2024-12-31 23:30:00"):  # 1 January 2025 in Bologna: out
+            cls.make_beneficiary(registration_date=when)
+
+    @classmethod
+    def _interviewed(cls, held, score=None, readiness="pending", **vals):
+        person = cls.make_beneficiary(registration_date=OLD, **vals)
+        write = {"interview_held_date": held, "readiness": readiness,
+                 "state": "out_of_target" if score is None else "in_target"}
+        if score is not None:
+            write.update(vulnerability_score=score, has_score=True)
+        person.write(write)
+        return person
+
+    @classmethod
+    def _make_interviews(cls):
+        it, ma = cls.italy.id, cls.morocco.id
+        cls._interviewed("2024-01-01", 5, "ready", gender="female", nationality_id=it,
+                         birthdate_date="1990-01-01")  # 34: under 35
+        cls._interviewed("2024-12-31", 15, "not_ready", gender="male", nationality_id=ma,
+                         birthdate_date="1989-12-31")  # 35 on the day
+        cls._interviewed("2024-06-01", 8, "fragile", gender="male", nationality_id=it,
+                         birthdate_date="1989-06-02")  # 34
+        cls._interviewed("2024-06-01", gender="female", birthdate_date="1970-02-02")
+        no_birth = cls._interviewed("2024-07-01", 10, "pending", nationality_id=it)
+        no_birth.birthdate_date = False
+        cls._interviewed("2024-08-01", gender="male", nationality_id=it,
+                         birthdate_date="1960-01-01")
+        cls._interviewed("2023-12-31", 3, "ready", gender="male")  # the day before: out
+        cls._interviewed("2025-01-01", 3, "ready", gender="male")  # the day after: out
+
+    @classmethod
+    def _make_placements(cls):
+        it, ma = cls.italy.id, cls.morocco.id
+        p1 = cls.make_beneficiary("active", registration_date=OLD, gender="female",
+                                  nationality_id=it, birthdate_date="1995-04-04")
+        p2 = cls.make_beneficiary("active", registration_date=OLD, gender="male",
+                                  nationality_id=ma, birthdate_date="1980-04-04")
+        p3 = cls.make_beneficiary("active", registration_date=OLD, gender="male",
+                                  nationality_id=it, birthdate_date="1989-03-20")
+        p4 = cls.make_beneficiary("active", registration_date=OLD, gender="female",
+                                  nationality_id=ma, birthdate_date="2000-01-01")
+        for person, ptype, contract, start, hours in [
+            (p1, "hire", "permanent", "2024-01-01", 38),
+            (p1, "hire", "fixed_term", "2024-12-31", 38),
+            (p2, "internship", False, "2024-03-15", 30),
+            (p3, "hire", "on_call", "2024-03-20", 0),  # 35 on the day
+            (p4, "mini_job", False, "2024-05-05", 10),
+            (p4, "self_employment", False, "2024-05-06", 0),
+            (p2, "hire", "permanent", "2023-12-31", 38),  # the day before: out (2023)
+            (p3, "hire", "permanent", "2025-01-01", 38),  # the day after: out
+            (p2, "hire", "permanent", "2021-07-01", 38),  # trend 2021
+            (p3, "internship", False, "2022-02-01", 20),  # trend 2022
+        ]:
+            cls.env["ixl.placement"].create({
+                "beneficiary_id": person.id, "employer_id": cls.employer.id,
+                "placement_type": ptype, "contract_type": contract, "date_start": start,
+                "weekly_hours": hours,
+            })
+
+    def dashboard(self, user=None, **kwargs):
+        model = self.env["ixl.dashboard"]
+        if user:
+            model = model.with_user(user)
+        return model.get_dashboard(*PERIOD, **kwargs)
+
+    def section(self, key, user=None):
+        data = self.dashboard(user or self.operator)
+        return next(s for s in data["sections"] if s["key"] == key)
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardFigures(DashboardCase):
+
+    def test_rounding_is_one_decimal_half_up(self):
+        self.assertEqual(percent(1, 16), 6.3)  # 6.25: half up, not half even (6.2)
+        self.assertEqual(percent(1, 80), 1.3)  # 1.25
+        self.assertEqual(percent(2, 3), 66.7)
+        self.assertEqual(percent(1, 3), 33.3)
+        self.assertIsNone(percent(3, 0))
+        self.assertEqual(round_half_up(4, 12), 0.3)
+
+    def test_previous_period(self):
+        previous = Period(date(2024, 1, 1), date(2024, 12, 31)).previous()
+        self.assertEqual((previous.date_from, previous.date_to),
+                         (date(2023, 1, 1), date(2023, 12, 31)))
+        previous = Period(date(2024, 3, 10), date(2024, 3, 19)).previous()
+        self.assertEqual((previous.date_from, previous.date_to),
+                         (date(2024, 2, 29), date(2024, 3, 9)))
+
+    def test_registrations(self):
+        section = self.section("registrations")
+        values = figures(section)["Registrations"]
+        self.assertEqual(values["Registrations in the period"], [4])
+        self.assertEqual(values["Monthly average"], [0.3])  # 4 / 12 months
+        prev = next(v for k, v in values.items() if k.startswith("Previous period"))
+        self.assertEqual(prev, [2])
+        self.assertEqual(values["Change against the previous period (%)"], [100.0])
+        counts = column(section, "Registrations per month")
+        self.assertEqual(counts, [1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        self.assertEqual(column(section, "Registrations per month", 1),
+                         [25.0, 0.0, 50.0] + [0.0] * 8 + [25.0])
+
+    def test_interviews(self):
+        values = figures(self.section("interviews"))
+        self.assertEqual(values["First interviews held"], {
+            "Interviewed": [6, 100.0], "In target": [4, 66.7], "Not in target": [2, 33.3]})
+        self.assertEqual(values["In target: readiness"], {
+            "Ready for placement": [1, 25.0], "Not ready": [1, 25.0],
+            "Fragile profile": [1, 25.0], "Evaluation not finished": [1, 25.0]})
+        self.assertEqual(values["In target: profile"], {
+            "Strong profile": [3, 75.0], "Weak profile": [1, 25.0]})
+        self.assertEqual(values["By gender"], {
+            "Male": [3, 50.0], "Female": [2, 33.3], "Other": [0, 0.0],
+            "Not recorded": [1, 16.7]})
+        self.assertEqual(values["By nationality"], {
+            "Italian": [4, 66.7], "Non-Italian": [2, 33.3]})
+        self.assertEqual(values["By age"], {
+            "Under 35": [2, 33.3], "35 and over": [3, 50.0],
+            "Birth date not recorded": [1, 16.7]})
+
+    def test_placements(self):
+        section = self.section("placements")
+        values = figures(section)
+        self.assertEqual(values["Placements"], {
+            "Placements in the period": [6], "Permanent contracts": [1]})
+        self.assertEqual(column(section, "Placements per month"),
+                         [1, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 1])
+        self.assertEqual(column(section, "Placements per month", 1),
+                         [16.7, 0.0, 33.3, 0.0, 33.3] + [0.0] * 6 + [16.7])
+        self.assertEqual(values["By type"], {
+            "Hire": [3, 50.0], "Internship": [1, 16.7], "Traineeship": [0, 0.0],
+            "Mini job": [1, 16.7], "Self-employment": [1, 16.7]})
+        self.assertEqual(values["Hires by contract"], {
+            "Fixed-term": [1, 33.3], "Permanent": [1, 33.3], "On call": [1, 33.3],
+            "Own account": [0, 0.0]})
+        self.assertEqual(values["People placed"], {"People placed in the period": [4]})
+        self.assertEqual(values["By gender"], {
+            "Male": [2, 50.0], "Female": [2, 50.0], "Other": [0, 0.0],
+            "Not recorded": [0, 0.0]})
+        self.assertEqual(values["By nationality"], {
+            "Italian": [2, 50.0], "Non-Italian": [2, 50.0]})
+        self.assertEqual(values["By age"], {
+            "Under 35": [2, 50.0], "35 and over": [2, 50.0],
+            "Birth date not recorded": [0, 0.0]})
+        self.assertEqual(values["Trend over the last four years"], {
+            "2021": [1, 1, 100.0], "2022": [1, 0, 0.0], "2023": [1, 1, 100.0],
+            "2024": [6, 1, 16.7]})
+
+    def test_every_figure_opens_its_records(self):
+        """Each drill-down domain finds exactly the number shown (ORM count == figure)."""
+        data = self.dashboard(self.coordinator)
+        checked = 0
+        for section in data["sections"]:
+            for blk in section["blocks"]:
+                for row in blk["rows"]:
+                    for cell in row["cells"]:
+                        if cell["type"] == "int" and "action" in cell:
+                            action = cell["action"]
+                            with self.subTest(section=section["key"], block=blk["title"],
+                                              row=row["label"]):
+                                self.assertEqual(self.env[action["model"]].search_count(
+                                    action["domain"]), cell["value"])
+                            checked += 1
+                        elif cell["type"] == "int":
+                            self.fail(f"figure without its records: {row['label']}")
+        self.assertGreater(checked, 60)
+
+    def test_age_at_interview_is_stored(self):
+        person = self._interviewed("2024-05-05", 4, "ready", birthdate_date="1989-05-05")
+        self.assertEqual((person.age_at_interview, person.interview_age_band), (35, "35_over"))
+        person.birthdate_date = "1989-05-06"
+        self.assertEqual((person.age_at_interview, person.interview_age_band), (34, "under_35"))
+
+    def test_bad_periods(self):
+        with self.assertRaises(UserError):
+            self.env["ixl.dashboard"].get_dashboard("2024-12-31", "2024-01-01")
+        with self.assertRaises(UserError):
+            self.env["ixl.dashboard"].get_dashboard("2024-13-45", "2024-12-31")
+
+    def test_default_period_is_the_current_year(self):
+        data = self.env["ixl.dashboard"].with_user(self.operator).get_dashboard()
+        self.assertEqual((data["date_from"], data["date_to"]), ("2025-01-01", "2025-12-31"))
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardAccessAndSpeed(DashboardCase):
+
+    def test_who_sees_what(self):
+        portal = new_test_user(self.env, login="dash_portal", groups="base.group_portal")
+        employee = new_test_user(self.env, login="dash_employee", groups="base.group_user")
+        people = {"registrations", "interviews", "placements"}
+        operator = {s["key"] for s in self.dashboard(self.operator)["sections"]}
+        self.assertTrue(people <= operator)
+        self.assertFalse({s["kind"] for s in self.dashboard(self.operator)["sections"]}
+                         - {"people"}, "operators see no funds section")
+        finance = self.dashboard(self.finance)
+        self.assertFalse(people & {s["key"] for s in finance["sections"]})
+        self.assertEqual({s["kind"] for s in finance["sections"]} - {"funds"}, set())
+        coordinator = self.dashboard(self.coordinator)
+        self.assertTrue(people <= {s["key"] for s in coordinator["sections"]})
+        funds_only = self.dashboard(self.coordinator, kinds=["funds"])
+        self.assertFalse(people & {s["key"] for s in funds_only["sections"]})
+        for user in (portal, employee):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.dashboard(user)
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["ixl.dashboard.export"].with_user(user).create({
+                    "date_from": "2024-01-01", "date_to": "2024-12-31"})
+
+    def _count_queries(self):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self.dashboard(self.coordinator)
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_does_not_grow_with_the_data(self):
+        self._count_queries()  # warms the caches (groups, selections, translations)
+        small = self._count_queries()
+        for day in range(1, 29):
+            person = self._interviewed(f"2024-02-{day:02d}", day, "ready",
+                                       birthdate_date="1980-01-01")
+            person.state = "active"
+            self.env["ixl.placement"].create({
+                "beneficiary_id": person.id, "employer_id": self.employer.id,
+                "placement_type": "hire", "contract_type": "permanent",
+                "date_start": f"2024-02-{day:02d}", "weekly_hours": 30})
+            self.make_beneficiary(registration_date=f"2024-04-{day:02d} 10:00:00")
+        self.assertEqual(self._count_queries(), small)
+        self.env.invalidate_all()
+        with self.assertQueryCount(small):
+            self.dashboard(self.coordinator)

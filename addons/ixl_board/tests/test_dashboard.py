@@ -1,0 +1,92 @@
+from odoo.tests import tagged
+
+from odoo.addons.ixl_beneficiary.tests.common import IxlCase
+from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
+    check_drilldowns,
+    figures,
+    get_section,
+)
+
+
+@tagged("post_install", "-at_install")
+class TestBoardDashboard(IxlCase):
+    """Board and internships sections of 2024 on a hand-built dataset."""
+
+    freeze_time = "2025-06-15 10:00:00"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        Partner = cls.env["res.partner"]
+
+        def company(name, state, contacted, joined=False):
+            return Partner.create({"name": name, "is_company": True, "ixl_board_state": state,
+                                   "ixl_contact_date": contacted,
+                                   "ixl_board_join_date": joined})
+
+        cls.alfa = company("Alfa", "member", "2024-01-01", "2024-12-31")  # both in
+        cls.beta = company("Beta", "member", "2023-12-31", "2023-06-01")  # day before: out
+        cls.gamma = company("Gamma", "contacted", "2025-01-01")  # day after: out
+        cls.delta = company("Delta", "left", "2024-06-01", "2024-02-01")
+        cls.delta.ixl_board_leave_date = "2024-09-01"
+        for employer, start in [(cls.alfa, "2024-01-01"), (cls.alfa, "2024-05-01"),
+                                (cls.alfa, "2024-12-31"), (cls.beta, "2024-03-01"),
+                                (cls.beta, "2024-04-01"), (cls.delta, "2024-07-01"),
+                                (cls.delta, "2023-12-31"), (cls.gamma, "2025-01-01")]:
+            cls._place(employer, "hire", start, "fixed_term")
+        cls._place(cls.gamma, "internship", "2024-08-01")
+        cls._internship(cls.alfa, "2024-01-01", "2024-03-31", "continued")
+        cls._internship(cls.beta, "2023-10-01", "2024-01-31", "hired_permanent")  # hire 1/2
+        cls._internship(cls.alfa, "2024-11-01", "2025-02-28", None)  # ongoing
+        cls._internship(cls.delta, "2024-12-31", "2025-01-31", False)  # draft
+        cls._internship(cls.beta, "2024-06-01", "2024-12-31", "hired_fixed_term")  # 2025
+        cls._internship(cls.alfa, "2023-12-31", "2024-01-15", "ended")
+
+    @classmethod
+    def _place(cls, employer, ptype, start, contract=False):
+        person = cls.make_beneficiary("active")
+        return cls.env["ixl.placement"].create({
+            "beneficiary_id": person.id, "employer_id": employer.id,
+            "placement_type": ptype, "contract_type": contract, "date_start": start})
+
+    @classmethod
+    def _internship(cls, company, start, end, outcome):
+        internship = cls.env["ixl.internship"].create({
+            "partner_id": company.id, "beneficiary_id": cls.make_beneficiary("active").id,
+            "tutor_name": "Tina", "date_start": start, "date_end": end,
+            "monthly_indemnity": 500})
+        if outcome is not False:
+            internship.action_start()
+        if outcome:
+            internship.action_close(outcome)
+        return internship
+
+    def test_board(self):
+        section = get_section(self.env["ixl.dashboard"].with_user(self.operator).env, "board")
+        values = figures(section)
+        self.assertEqual(values["Board of companies"], {
+            "Companies contacted in the period": [2],  # Alfa, Delta
+            "Companies contacted (all time)": [4],
+            "Board members today": [2],  # Alfa, Beta
+            "New members in the period": [2],  # Alfa (31 Dec), Delta
+        })
+        # Hires of 2024: Alfa 3, Beta 2 + the internship turned into a permanent hire
+        # on 1 February, Delta 1 (its 2023 hire is out); Gamma's internship is no hire.
+        self.assertEqual(values["Top companies by hires"], {
+            "Alfa": ["1", 3], "Beta": ["1", 3], "Delta": ["3", 1]})
+        check_drilldowns(self, section)
+
+    def test_internships(self):
+        section = get_section(self.env(user=self.operator), "internships")
+        values = figures(section)
+        self.assertEqual(values["Internships"], {
+            "Activated in the period": [3], "Ended in the period": [4]})
+        self.assertEqual(values["Outcome of the internships ended in the period"], {
+            "Continued": [1, 25.0], "Hired, fixed-term": [1, 25.0],
+            "Hired, permanent": [1, 25.0], "Ended": [1, 25.0]})
+        check_drilldowns(self, section)
+
+    def test_finance_does_not_see_them(self):
+        self.assertIsNone(get_section(self.env(user=self.finance), "board"))
+        self.assertIsNone(get_section(self.env(user=self.finance), "internships"))

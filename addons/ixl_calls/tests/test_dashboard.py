@@ -1,0 +1,50 @@
+from odoo.tests import tagged
+
+from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
+    check_drilldowns,
+    figures,
+    get_section,
+)
+
+from .common import CallsCase
+
+
+@tagged("post_install", "-at_install")
+class TestCallsDashboard(CallsCase):
+    """Calls section of 2024 (both calls of CallsCase open on 1 January 2024)."""
+
+    freeze_time = "2025-06-15 10:00:00"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        hiring_app = cls.make_hiring_application([(cls.make_senior(), "2024-02-01")])
+        apl_app = cls.make_apl_application()
+        Grant, Payment = cls.env["ixl.call.grant"], cls.env["ixl.call.payment"]
+        hire_grant = Grant.create({"application_id": hiring_app.id, "amount": 6000,
+                                   "year": 2024, "date": "2024-03-01",
+                                   "hire_id": hiring_app.hire_ids.id})
+        apl_grant = Grant.create({"application_id": apl_app.id, "amount": 30000,
+                                  "year": 2024, "date": "2024-12-31"})
+        Grant.create({"application_id": apl_app.id, "amount": 5000, "year": 2025,
+                      "date": "2025-01-01"})  # the day after
+        for grant, day, amount in [(hire_grant, "2024-04-01", 2000),
+                                   (hire_grant, "2025-01-01", 1000),
+                                   (apl_grant, "2024-12-31", 10000)]:
+            Payment.create({"grant_id": grant.id, "date": day, "amount": amount})
+        cls.env["ixl.call"].create({"name": "Draft call", "cap_amount": 1000,
+                                    "date_open": "2024-01-01"})  # a draft: not shown
+
+    def test_calls(self):
+        section = get_section(self.env(user=self.finance), "calls")
+        self.assertEqual(figures(section)["Calls open in the period"], {
+            "Test hiring incentive": [50000.0, 6000.0, 2000.0, 44000.0],
+            "Test APL projects": [100000.0, 30000.0, 10000.0, 70000.0],
+            "Total": [150000.0, 36000.0, 12000.0, 114000.0],
+        })
+        check_drilldowns(self, section)
+
+    def test_operators_do_not_see_the_funds(self):
+        self.assertIsNone(get_section(self.env(user=self.operator), "calls"))
+        self.assertIsNotNone(get_section(self.env(user=self.coordinator), "calls"))

@@ -1,0 +1,64 @@
+from odoo import api, models
+
+from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+
+from .ixl_course import COURSE_KINDS
+
+MAX_EDITION_ROWS = 200
+
+
+class IxlDashboard(models.AbstractModel):
+    """Training packages and course indicators in the programme in numbers."""
+
+    _inherit = "ixl.dashboard"
+
+    @api.model
+    def _dashboard_sections(self):
+        return super()._dashboard_sections() + [
+            {"key": "training", "kind": "people", "sequence": 50,
+             "method": "_dashboard_training"},
+        ]
+
+    def _dashboard_training(self, period):
+        _ = self.env._
+        model = "ixl.training.package"
+        base = period.date_domain("date_enrolled")
+        counts = dict(self.env[model]._read_group(base, ["kind"], ["__count"]))
+        total = sum(counts.values())
+        labels = self._selection_labels("ixl.course", "kind")
+        packages = dt.block(_("Training packages by course kind (enrolled in the period)"),
+                            [_("Packages"), "%"], [
+            dt.row(_("Total"), dt.count_cell(total, model, base),
+                   dt.pct_cell(dt.percent(total, total))),
+            *dt.share_rows([(labels[key], counts.get(key, 0), [("kind", "=", key)])
+                            for key, _label in COURSE_KINDS], total, model, base),
+        ])
+        return {"title": _("Training"), "blocks": [packages, self._course_indicators(period)]}
+
+    def _course_indicators(self, period):
+        """The indicators of ixl_training (one query for all the editions) of the editions
+        ended in the period; rates with the dashboard's rounding (one decimal, half up)."""
+        _ = self.env._
+        editions = self.env["ixl.course.edition"].search(
+            period.date_domain("date_end"), limit=MAX_EDITION_ROWS, order="date_end, id")
+        counts = editions._get_indicator_counts()
+        rows = []
+        for edition in editions:
+            values = counts[edition.id]
+            window = [("date_start", ">=", edition.date_start.isoformat()),
+                      ("date_start", "<=", edition.window_end.isoformat())]
+            enrolled = [("training_package_ids.edition_id", "=", edition.id)]
+            rows.append(dt.row(
+                edition.display_name,
+                dt.count_cell(values["participants"], "ixl.training.package",
+                              [("edition_id", "=", edition.id)]),
+                dt.count_cell(values["placements"], "ixl.placement",
+                              [("beneficiary_id", "any", enrolled)] + window),
+                dt.count_cell(values["employed"], "ixl.beneficiary",
+                              enrolled + [("placement_ids", "any", window)]),
+                dt.pct_cell(dt.percent(values["employed"], values["participants"])),
+                dt.pct_cell(dt.percent(values["placements"], values["participants"])),
+            ))
+        return dt.block(_("Course indicators (editions ended in the period)"), [
+            _("Participants"), _("Placements"), _("People employed"),
+            _("Employment rate (%)"), _("Placement rate (%)")], rows)
