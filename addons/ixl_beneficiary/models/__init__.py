@@ -8,3 +8,5 @@ from . import ixl_service
 from . import ixl_placement
 from . import res_partner
 from . import res_config_settings
+from . import ixl_consent
+from . import ixl_beneficiary_privacy

@@ -5,3 +5,4 @@ from . import ixl_call_application
 from . import ixl_call_hire
 from . import ixl_call_grant
 from . import ixl_call_payment
+from . import ixl_beneficiary

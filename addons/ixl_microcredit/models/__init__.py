@@ -7,3 +7,4 @@ from . import ixl_loan
 from . import ixl_selfemployment_project
 from . import ixl_social_project
 from . import ixl_social_project_payment
+from . import ixl_beneficiary

@@ -6,3 +6,4 @@ from . import survey_user_input
 from . import ixl_followup_campaign
 from . import event_event
 from . import event_registration
+from . import ixl_consent
