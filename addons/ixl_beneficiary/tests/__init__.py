@@ -5,3 +5,4 @@ from . import test_access
 from . import test_registration
 from . import test_tour
 from . import test_translation
+from . import test_consent

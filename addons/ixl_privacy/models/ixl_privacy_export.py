@@ -63,9 +63,7 @@ class IxlPrivacyExport(models.AbstractModel):
         for records in [person, person.partner_id, *person._privacy_related_records()]:
             if records:
                 groups[records._name] = groups.get(records._name, records.browse()) | records
-        sheets = {}
-        for model, records in groups.items():
-            sheets[records._description] = self._rows(records)
+        sheets = {records._description: self._rows(records) for records in groups.values()}
         messages = self._messages(groups)
         attachments = self._attachments(groups)
         return sheets, messages, attachments

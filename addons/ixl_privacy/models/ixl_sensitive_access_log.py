@@ -13,7 +13,7 @@ class IxlSensitiveAccessLog(models.Model):
 
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True,
                            index=True)
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True,
+    user_id = fields.Many2one("res.users", required=True, readonly=True,
                               ondelete="restrict", index=True)
     beneficiary_id = fields.Many2one("ixl.beneficiary", string="Person", readonly=True,
                                      ondelete="set null", index=True)

@@ -37,6 +37,6 @@ class PrivacyActivity(models.Model):
         "res.partner", "privacy_activity_ixl_recipient_rel", "activity_id", "partner_id",
         string="Recipients")
     recipients = fields.Text(string="Categories of recipients")
-    retention = fields.Text(string="Retention")
+    retention = fields.Text()
     transfers = fields.Char(string="Transfers outside the EU", default="None")
     security_measures = fields.Text(string="Security measures")
