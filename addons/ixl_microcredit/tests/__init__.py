@@ -4,3 +4,4 @@ from . import test_fund
 from . import test_loan
 from . import test_projects
 from . import test_translation
+from . import test_privacy
