@@ -47,7 +47,7 @@ class IxlBeneficiary(models.Model):
             reasons.append(self.env._(
                 "An internship is ongoing (%s): the host company, the insurance and the "
                 "indemnity payments need the person's data until it ends.",
-                ", ".join(ongoing.mapped("job_title") or ongoing.mapped("display_name"))))
+                ", ".join(ongoing.mapped("display_name"))))
         return reasons
 
     def _privacy_anonymise_related(self):
