@@ -98,6 +98,18 @@ class IxlPrivacyExport(models.AbstractModel):
         return found
 
     @api.model
+    def _file_name(self, attachment):
+        """The uploaded file name of a binary field (e.g. cv_filename), else the name."""
+        field = attachment.res_field
+        if field:
+            record = self.env[attachment.res_model].sudo().browse(attachment.res_id)
+            for name in (f"{field}_filename", f"{field}_name",
+                         f"{field.removesuffix('_file')}_filename"):
+                if name in record._fields and record[name]:
+                    return record[name]
+        return attachment.name or "file"
+
+    @api.model
     def _build_zip(self, person):
         """The ZIP of everything about ``person`` (bytes); the caller checked the rights.
         The opening of the sensitive notes it contains is logged."""
@@ -105,7 +117,7 @@ class IxlPrivacyExport(models.AbstractModel):
         sheets, messages, attachments = self._collect(person)
         files = []
         for attachment in attachments:
-            safe = re.sub(r"[^\w.\-]+", "_", attachment.name or "file")[:80]
+            safe = re.sub(r"[^\w.\-]+", "_", self._file_name(attachment))[:80]
             files.append((f"attachments/{attachment.id}_{safe}", attachment))
         data = {
             "records": {title: [dict(zip(labels, row, strict=True)) for row in rows]

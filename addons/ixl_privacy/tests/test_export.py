@@ -39,6 +39,7 @@ class TestExport(PrivacyCase):
         self.assertEqual(content["records"]["Contact"][0]["Email"], self.person.email)
         self.assertTrue(any("part-time" in m["Text"] for m in content["messages"]))
         files = {f["name"]: f["file"] for f in content["attachments"]}
+        self.assertTrue(files["cv_file"].endswith("_cv.pdf"), "named after the upload")
         self.assertEqual(archive.read(files["certificate.pdf"]), b"%PDF-1.4 certificate")
         self.assertEqual(len(content["attachments"]), 3, "CV, identity document, certificate")
         workbook = load_workbook(io.BytesIO(archive.read("data.xlsx")))
