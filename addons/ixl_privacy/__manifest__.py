@@ -28,6 +28,11 @@
         "wizard/ixl_privacy_anonymise_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ixl_privacy/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -4,3 +4,4 @@ from . import test_retention
 from . import test_sensitive
 from . import test_privacy_page
 from . import test_translation
+from . import test_tour
