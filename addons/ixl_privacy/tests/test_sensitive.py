@@ -55,3 +55,18 @@ class TestSensitiveData(PrivacyCase):
         for user in (self.operator, self.finance):
             with self.subTest(user=user.login):
                 self.assertFalse(log.with_user(user).has_access("read"))
+
+    def test_opening_ips_notes_is_logged(self):
+        """IPS notes (health data, ixl_training) are logged too when that addon is here."""
+        if "ixl.ips.path" not in self.env:
+            self.skipTest("ixl_training is not installed")
+        employee = self.env["hr.employee"].create({"name": "Ivo IPS", "is_ips_operator": True})
+        path = self.env["ixl.ips.path"].create({
+            "beneficiary_id": self.person.id, "employee_id": employee.id,
+            "notes": "<p>Therapy on Tuesdays</p>"})
+        path.with_user(self.coordinator).web_read({"date_start": {}})
+        self.assertFalse(self._logs())
+        values = path.with_user(self.coordinator).web_read({"notes": {}})[0]
+        self.assertIn("Therapy", values["notes"])
+        self.assertEqual(self._logs().user_id, self.coordinator)
+        self.assertIn("IPS notes", self._logs().what)
