@@ -114,6 +114,9 @@ def seed(env, sizes, rng):
         [(pid, f"BENCH/{i:06d}", True, p[0], p[1], p[2], p[4], p[4] in ("in_target", "active"),
           p[5], p[6], mun_district[p[6]], p[7], "import", (p[7] + timedelta(days=15)).date())
          for i, (pid, p) in enumerate(zip(partner_ids, people, strict=True))])]
+    # Matching only ranks people who consented to share their CV (issue 9).
+    cr.execute("UPDATE ixl_beneficiary SET cv_sharing_consent = TRUE WHERE id = ANY(%s)",
+               [beneficiary_ids])
     skill_rows = []
     for bid in beneficiary_ids:
         for skill in rng.sample(skills, SKILLS_PER_PERSON):

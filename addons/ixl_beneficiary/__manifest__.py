@@ -44,6 +44,7 @@
     "demo": [
         "demo/ixl_beneficiary_demo.xml",
         "demo/ixl_placement_demo.xml",
+        "demo/ixl_consent_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/ixl_board_demo.xml",
+        "demo/ixl_consent_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -58,7 +58,8 @@ class IxlRegistration(http.Controller):
             try:
                 with request.env.cr.savepoint():
                     request.env["ixl.beneficiary"].sudo().with_context(
-                        tracking_disable=False, mail_create_nosubscribe=True
+                        tracking_disable=False, mail_create_nosubscribe=True,
+                        ixl_consent_channel="web",
                     ).create(vals)
             except ValidationError as exc:
                 errors["form"] = exc.args[0]
@@ -177,6 +178,7 @@ class IxlRegistration(http.Controller):
             "privacy_notice_version": self._privacy_version(),
             "privacy_accepted_at": now,
             "privacy_channel": "web",
+            "cv_sharing_consent": bool(post.get("cv_sharing_consent")),
             "lang": "it_IT" if env["res.lang"]._lang_get("it_IT") else env.lang,
         }
 

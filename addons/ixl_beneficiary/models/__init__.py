@@ -9,3 +9,5 @@ from . import ixl_placement
 from . import res_partner
 from . import res_config_settings
 from . import ixl_dashboard
+from . import ixl_consent
+from . import ixl_beneficiary_privacy

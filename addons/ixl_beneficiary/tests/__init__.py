@@ -8,3 +8,4 @@ from . import test_translation
 from . import test_dashboard
 from . import test_dashboard_tour
 from . import test_dashboard_xlsx
+from . import test_consent

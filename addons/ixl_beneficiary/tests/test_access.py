@@ -22,6 +22,8 @@ MATRIX = {
                      "admin": "rwcu", "employee": "r", "portal": ""},
     "ixl.job.area": {"operator": "r", "coordinator": "rwc", "finance": "r",
                      "admin": "rwcu", "employee": "r", "portal": ""},
+    "ixl.consent": {"operator": "rc", "coordinator": "rc", "finance": "",
+                    "admin": "rc", "employee": "", "portal": ""},
 }
 LETTER = {"read": "r", "write": "w", "create": "c", "unlink": "u"}
 
@@ -57,6 +59,8 @@ class TestAccess(IxlCase):
             "ixl.municipality": cls.bologna,
             "ixl.district": cls.bologna.district_id,
             "ixl.job.area": cls.env.ref("ixl_beneficiary.job_area_cleaning_services"),
+            "ixl.consent": cls.env["ixl.consent"].create({
+                "beneficiary_id": person.id, "purpose": "cv_sharing", "given": True}),
         }
         cls.person = person
 

@@ -156,6 +156,8 @@ class TestRegistrationForm(HttpCase):
         self.assertTrue(person.privacy_accepted_at)
         self.assertTrue(person.privacy_notice_version)
         self.assertEqual(person.privacy_channel, "web")
+        self.assertFalse(person.cv_sharing_consent, "the CV consent is opt-in")
+        self.assertFalse(person.consent_ids)
         self.assertEqual(person.id_document_filename, "identity.png")
         self.assertEqual(person.cv_filename, "curriculum.pdf")
         files = self.env["ir.attachment"].search([
@@ -165,6 +167,16 @@ class TestRegistrationForm(HttpCase):
         self.assertEqual({a.res_field: a.raw for a in files}, {"id_document": PNG, "cv_file": PDF})
         self.assertTrue(person.activity_ids.filtered(
             lambda a: a.activity_type_id == self.first_type))
+
+    def test_cv_sharing_consent_given_on_the_form(self):
+        response = self._post(self._data(cv_sharing_consent="1"))
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        person = self._find(self.code)
+        self.assertTrue(person.cv_sharing_consent)
+        proof = person.consent_ids
+        self.assertEqual((proof.purpose, proof.given, proof.channel),
+                         ("cv_sharing", True, "web"))
+        self.assertTrue(proof.notice_version)
 
     def test_birth_dates_of_this_century_and_leap_day(self):
         for last, birthdate in (("NERI", "2005-11-02"), ("GIALLI", "2000-02-29")):

@@ -82,9 +82,11 @@ class IxlBoardPortal(CustomerPortal):
         return values, template
 
     def _ixl_cv_ids(self, candidates):
-        """Ids of the candidates whose person has a CV (read as superuser, sizes only)."""
+        """Ids of the candidates whose person has a CV and still consents to share it
+        (read as superuser, sizes only)."""
         candidates_sudo = candidates.sudo().with_context(bin_size=True)
-        return {cand.id for cand in candidates_sudo if cand.beneficiary_id.cv_file}
+        return {cand.id for cand in candidates_sudo
+                if cand.beneficiary_id.cv_file and cand.beneficiary_id.cv_sharing_consent}
 
     # ------------------------------------------------------------------ company sheet
     @http.route("/my/ixl/company", type="http", auth="user", website=True)
@@ -287,7 +289,7 @@ class IxlBoardPortal(CustomerPortal):
         if candidate.state == "shortlisted":
             raise NotFound()
         person_sudo = candidate.sudo().beneficiary_id
-        if not person_sudo.cv_file:
+        if not person_sudo.cv_file or not person_sudo.cv_sharing_consent:
             raise NotFound()
         stream = request.env["ir.binary"]._get_stream_from(
             person_sudo, "cv_file", filename=person_sudo.cv_filename or "cv")

@@ -33,3 +33,27 @@ class IxlBeneficiary(models.Model):
             "view_mode": "list,form",
             "domain": [("beneficiary_id", "=", self.id)],
         }
+
+    # ---------------------------------------------------------------- privacy hooks
+    def _privacy_related_records(self):
+        person = self.sudo()
+        return super()._privacy_related_records() + [person.candidate_ids,
+                                                     person.internship_ids]
+
+    def _privacy_erasure_blockers(self):
+        reasons = super()._privacy_erasure_blockers()
+        ongoing = self.sudo().internship_ids.filtered(lambda i: i.state == "ongoing")
+        if ongoing:
+            reasons.append(self.env._(
+                "An internship is ongoing (%s): the host company, the insurance and the "
+                "indemnity payments need the person's data until it ends.",
+                ", ".join(ongoing.mapped("display_name"))))
+        return reasons
+
+    def _privacy_anonymise_related(self):
+        res = super()._privacy_anonymise_related()
+        person = self.sudo()
+        person.candidate_ids.write({"refusal_note": False})
+        person.internship_ids.write({"note": False})
+        self.env["ixl.match"].sudo().search([("beneficiary_id", "in", self.ids)]).unlink()
+        return res

@@ -95,6 +95,10 @@ class IxlCandidate(models.Model):
         for cand in self:
             if not cand.beneficiary_id.cv_file:
                 raise UserError(self.env._("%s has no CV to send.", cand.beneficiary_id.name))
+            if not cand.beneficiary_id.cv_sharing_consent:
+                raise UserError(self.env._(
+                    "%s did not give (or withdrew) the consent to share the CV with companies.",
+                    cand.beneficiary_id.name))
         self.write({"state": "cv_sent", "date_sent": fields.Date.context_today(self)})
         for cand in self:
             cand.request_id.message_post(body=self.env._(

@@ -8,8 +8,9 @@ Score out of 100, readable by staff:
 - availability, up to 15: no ongoing placement 15, ongoing part-time placements
   (under 30 hours a week in all) 5; people placed full-time (30 hours or more, or
   hours not recorded) are left out.
-Only admitted people (in target or active) who are ready for placement are ranked,
-and nobody already proposed for the request. Ties: longest registered first, then id.
+Only admitted people (in target or active) who are ready for placement and gave
+their consent to share the CV with companies are ranked, and nobody already
+proposed for the request. Ties: longest registered first, then id.
 The fast path is one SQL query; the naive path is the same rule in Python over the
 ORM, kept as the reference (tests check that both rank identically).
 """
@@ -34,7 +35,8 @@ MATCH_INDEXES = {
     "ixl_beneficiary_matchable_idx": SQL(
         "CREATE INDEX ixl_beneficiary_matchable_idx ON ixl_beneficiary (id) "
         "INCLUDE (municipality_id, district_id, registration_date) "
-        "WHERE active AND state IN ('in_target', 'active') AND readiness = 'ready'"),
+        "WHERE active AND state IN ('in_target', 'active') AND readiness = 'ready' "
+        "AND cv_sharing_consent"),
     "ixl_placement_ongoing_idx": SQL(
         "CREATE INDEX ixl_placement_ongoing_idx ON ixl_placement (beneficiary_id) "
         "INCLUDE (date_start, date_end, weekly_hours)"),
@@ -122,6 +124,7 @@ class IxlMatch(models.Model):
                   LEFT JOIN earned s ON s.beneficiary_id = b.id
                   LEFT JOIN busy ON busy.beneficiary_id = b.id
                  WHERE b.active AND b.state IN ('in_target', 'active') AND b.readiness = 'ready'
+                   AND b.cv_sharing_consent
                    AND (busy.beneficiary_id IS NULL
                         OR (NOT busy.unknown AND busy.hours < %(full_time)s))
                    AND b.id <> ALL (ARRAY(SELECT c.beneficiary_id FROM ixl_candidate c
@@ -149,7 +152,8 @@ class IxlMatch(models.Model):
         """The same ranking as _rank_sql, record by record through the ORM."""
         today = fields.Date.context_today(self)
         people = self.env["ixl.beneficiary"].search([
-            ("state", "in", ("in_target", "active")), ("readiness", "=", "ready")])
+            ("state", "in", ("in_target", "active")), ("readiness", "=", "ready"),
+            ("cv_sharing_consent", "=", True)])
         proposed = request.candidate_ids.beneficiary_id
         required = {line.skill_id: line.min_progress or 0 for line in request.skill_ids}
         rows = []

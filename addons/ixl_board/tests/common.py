@@ -21,6 +21,7 @@ class BoardCase(IxlCase):
     @classmethod
     def make_ready(cls, skills=(), municipality=None, **vals):
         """An active, ready beneficiary with (skill, level) pairs."""
+        vals.setdefault("cv_sharing_consent", True)
         person = cls.make_beneficiary(
             state="active", readiness="ready",
             municipality_id=(municipality or cls.bologna).id, **vals)

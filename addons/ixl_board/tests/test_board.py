@@ -59,6 +59,10 @@ class TestRequestsAndCandidates(BoardCase):
         cand = self._candidate(no_cv)
         with self.assertRaisesRegex(UserError, "no CV"):
             cand.action_send_cv()
+        no_consent = self.make_ready([(self.forklift, self.basic)], cv_sharing_consent=False,
+                                     cv_file=base64.b64encode(b"%PDF-1.4 cv"))
+        with self.assertRaisesRegex(UserError, "consent to share the CV"):
+            self._candidate(no_consent).action_send_cv()
         with self.assertRaisesRegex(UserError, "not possible now"):
             cand.action_hire()
         with self.assertRaisesRegex(UserError, "Record why"):

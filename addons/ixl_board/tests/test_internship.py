@@ -211,3 +211,19 @@ class TestInternship(IxlCase):
             self.env["ixl.internship.month"].with_user(stranger).search_read([]), [])
         with self.assertRaises(AccessError):
             internship.with_user(stranger).read(["date_start"])
+
+    def test_ongoing_internship_blocks_erasure(self):
+        internship = self._internship(note="<p>Tutor says she is often tired</p>")
+        self.assertEqual(self.person._privacy_erasure_blockers(), [])
+        internship.action_start()
+        reasons = self.person._privacy_erasure_blockers()
+        self.assertEqual(len(reasons), 1)
+        self.assertIn("internship is ongoing", reasons[0])
+        self.assertTrue(any(internship in records
+                            for records in self.person._privacy_related_records()
+                            if records._name == "ixl.internship"))
+        internship.action_close_continued()
+        self.assertEqual(self.person._privacy_erasure_blockers(), [])
+        self.person._privacy_anonymise_related()
+        self.assertFalse(internship.note)
+        self.assertEqual(internship.state, "done")

@@ -50,6 +50,21 @@ class TestMatching(BoardCase):
         for person in (self.full_time, self.not_ready, self.registered):
             self.assertNotIn(person.id, ranking)
 
+    def test_withdrawn_cv_consent_is_never_proposed(self):
+        """Withdrawal takes effect at once, on both paths and on the results shown."""
+        Match = self.env["ixl.match"]
+        self.request.action_match()
+        self.assertIn(self.best, self.request.match_ids.beneficiary_id)
+        self.best.with_user(self.operator).action_withdraw_cv_consent()
+        for ranking in (Match._rank_sql(self.request), Match._rank_naive(self.request)):
+            self.assertNotIn(self.best.id, [row[0] for row in ranking])
+            self.assertIn(self.lower.id, [row[0] for row in ranking])
+        self.assertEqual(Match._rank_sql(self.request), Match._rank_naive(self.request))
+        self.request.action_match()
+        self.assertNotIn(self.best, self.request.match_ids.beneficiary_id)
+        self.best.with_user(self.operator).action_give_cv_consent()
+        self.assertIn(self.best.id, [row[0] for row in Match._rank_sql(self.request)])
+
     def test_action_lists_readable_results_and_shortlist(self):
         action = self.request.with_user(self.operator).action_match()
         matches = self.env["ixl.match"].search(action["domain"])
@@ -74,7 +89,8 @@ class TestMatching(BoardCase):
         towns = [self.casalecchio, self.zola, self.imola, self.bologna]
         for _i in range(60):
             chosen = rng.sample(skills, rng.randint(0, 3))
-            self.make_ready([(s, rng.choice(levels)) for s in chosen], rng.choice(towns))
+            self.make_ready([(s, rng.choice(levels)) for s in chosen], rng.choice(towns),
+                            cv_sharing_consent=rng.random() < 0.8)
         Match = self.env["ixl.match"]
         for request in (self.request,
                         self.make_request([(self.cleaning, self.advanced)], self.imola),

@@ -37,6 +37,7 @@ def make_person(env, first, last, seq, cv=None):
         "municipality_id": env.ref("ixl_beneficiary.municipality_bologna").id,
         "cv_file": base64.b64encode(cv) if cv else False,
         "cv_filename": f"cv_{first.lower()}.pdf" if cv else False,
+        "cv_sharing_consent": True,
     })
     person.write({"state": "active"})
     return person

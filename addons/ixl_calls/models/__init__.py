@@ -6,3 +6,4 @@ from . import ixl_call_hire
 from . import ixl_call_grant
 from . import ixl_call_payment
 from . import ixl_dashboard
+from . import ixl_beneficiary

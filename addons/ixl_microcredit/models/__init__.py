@@ -8,3 +8,4 @@ from . import ixl_selfemployment_project
 from . import ixl_social_project
 from . import ixl_social_project_payment
 from . import ixl_dashboard
+from . import ixl_beneficiary

@@ -5,3 +5,4 @@ from . import test_loan
 from . import test_projects
 from . import test_translation
 from . import test_dashboard
+from . import test_privacy

@@ -64,6 +64,7 @@ class TestAccess(MicrocreditCase):
             ("module", "=", "ixl_microcredit"), ("model", "=", "ir.model")])
         models = set(self.env["ir.model"].browse(own.mapped("res_id")).filtered(
             lambda m: not m.transient and m.model.startswith("ixl.")
+            and self.env[m.model]._original_module == "ixl_microcredit"
             and self.env[m.model]._auto).mapped("model"))
         self.assertEqual(models, set(MATRIX), "every model of the addon is in the matrix")
         for model, expected in MATRIX.items():

@@ -7,3 +7,4 @@ from . import ixl_followup_campaign
 from . import event_event
 from . import event_registration
 from . import ixl_dashboard
+from . import ixl_consent

@@ -136,3 +136,38 @@ class IxlBeneficiary(models.Model):
             "target": "current",
             "context": {"default_beneficiary_ids": people.ids},
         }
+
+    # ---------------------------------------------------------------- privacy hooks
+    @api.model
+    def _privacy_consent_fields(self):
+        return {**super()._privacy_consent_fields(), "communications": "communication_consent"}
+
+    def _privacy_outreach_records(self):
+        """Survey answers, mailing traces and event registrations of the people."""
+        return (
+            self.env["survey.user_input"].sudo().search([("beneficiary_id", "in", self.ids)]),
+            self.env["mailing.trace"].sudo().search(
+                [("model", "=", self._name), ("res_id", "in", self.ids)]),
+            self.env["event.registration"].sudo().with_context(active_test=False).search(
+                [("beneficiary_id", "in", self.ids)]),
+        )
+
+    def _privacy_related_records(self):
+        answers, traces, registrations = self._privacy_outreach_records()
+        return super()._privacy_related_records() + [
+            answers, answers.user_input_line_ids, traces, registrations]
+
+    def _privacy_anonymise_related(self):
+        res = super()._privacy_anonymise_related()
+        answers, traces, registrations = self._privacy_outreach_records()
+        answers.write({"email": False, "nickname": False, "ixl_comment": False})
+        answers.user_input_line_ids.filtered(
+            lambda line: line.answer_type in ("char_box", "text_box")).write(
+            {"value_char_box": False, "value_text_box": False})
+        traces.write({"email": False})
+        for registration in registrations:
+            registration.write({
+                "name": self.env._("Anonymised %s", registration.beneficiary_id.reference),
+                "email": False, "phone": False})
+        self.sudo().write({"followup_comment": False})
+        return res

@@ -110,3 +110,24 @@ class TestMailing(IxlCase, MockEmail):
         self.assertFalse(person.consent_withdrawn_date)
         person.partner_id._message_receive_bounce(person.email, person.partner_id)
         self.assertEqual(person.message_bounce, 1)
+
+    def test_withdrawal_from_the_privacy_link_takes_effect_at_once(self):
+        """Withdrawing through the privacy hooks (privacy page, office) leaves a proof and
+        the next mailing skips the person; anonymisation clears the mailing traces."""
+        self.ready._privacy_set_consent("communications", False, channel="link")
+        self.assertFalse(self.ready.communication_consent)
+        self.assertTrue(self.ready.consent_withdrawn_date)
+        proof = self.ready.consent_ids
+        self.assertEqual((proof.purpose, proof.given, proof.channel),
+                         ("communications", False, "link"))
+        reached = self._send(self._mailing([("readiness", "=", "ready")]))
+        self.assertNotIn(self.ready, reached)
+        self.assertIn(self.ready_old, reached)
+        traces = self.env["mailing.trace"].search([("res_id", "=", self.ready_old.id),
+                                                   ("model", "=", "ixl.beneficiary")])
+        self.assertTrue(traces.email)
+        related = self.ready_old._privacy_related_records()
+        self.assertTrue(any(traces == records for records in related
+                            if records._name == "mailing.trace"))
+        self.ready_old._privacy_anonymise_related()
+        self.assertFalse(traces.email)

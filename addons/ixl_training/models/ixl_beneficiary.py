@@ -19,3 +19,20 @@ class IxlBeneficiary(models.Model):
     def action_view_training_packages(self):
         return related_records_action(
             self, "ixl.training.package", "beneficiary_id", self.env._("Training packages"))
+
+    # ---------------------------------------------------------------- privacy hooks
+    def _privacy_ips_paths(self):
+        return self.env["ixl.ips.path"].sudo().with_context(active_test=False).search(
+            [("beneficiary_id", "in", self.ids)])
+
+    def _privacy_related_records(self):
+        seats = self.env["ixl.retraining.seat"].sudo().search(
+            [("beneficiary_id", "in", self.ids)])
+        return super()._privacy_related_records() + [
+            self.sudo().training_package_ids, self._privacy_ips_paths(), seats]
+
+    def _privacy_anonymise_related(self):
+        res = super()._privacy_anonymise_related()
+        self.sudo().training_package_ids.write({"note": False})
+        self._privacy_ips_paths().write({"notes": False})
+        return res

@@ -113,3 +113,13 @@ class IxlIpsPath(models.Model):
                 count=total["year"], limit=limits["year"]))
         for rec in self:
             rec.caseload_warning = "\n".join(messages) or False
+
+    def web_read(self, specification):
+        """Opening the IPS notes (health data) is written in the access log of the
+        privacy tools (ixl_privacy) when installed."""
+        result = super().web_read(specification)
+        if "notes" in specification:
+            for path in self:
+                path.beneficiary_id._privacy_log_sensitive_read(
+                    self.env._("IPS notes (%s)", path.display_name))
+        return result

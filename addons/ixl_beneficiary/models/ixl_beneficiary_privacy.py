@@ -1,0 +1,132 @@
+from odoo import api, fields, models
+
+NOTICE_PARAM = "ixl_beneficiary.privacy_notice_version"
+
+
+class IxlBeneficiary(models.Model):
+    """Privacy facts of the person: consents (with their proof) and the hooks that the
+    privacy tools (ixl_privacy) call and that each addon extends with its own records:
+
+    - ``_privacy_related_records()``: every record about the person (right of access);
+    - ``_privacy_erasure_blockers()``: why the person cannot be anonymised now (a legal
+      obligation to keep the data), as translated sentences;
+    - ``_privacy_anonymise_related()``: clears identifying data and free text held by
+      the related records when the person is anonymised.
+    """
+
+    _inherit = "ixl.beneficiary"
+
+    cv_sharing_consent = fields.Boolean(
+        string="Consent to share the CV", copy=False, tracking=True, readonly=True,
+        help="The person agreed that IXL proposes them and sends their CV to the companies "
+        "of the Board. Without it, matching never proposes the person.",
+    )
+    cv_sharing_consent_date = fields.Datetime(
+        string="CV consent changed on", copy=False, readonly=True)
+    consent_ids = fields.One2many(
+        "ixl.consent", "beneficiary_id", string="Consent proofs",
+        groups="ixl_beneficiary.group_ixl_operator")
+    anonymised_date = fields.Datetime(
+        string="Anonymised on", copy=False, readonly=True, index="btree_not_null",
+        help="Identifying data were erased on this date; the non-identifying facts stay "
+        "for the figures.")
+
+    @api.constrains("fiscal_code")
+    def _check_fiscal_code(self):
+        """An anonymised person keeps a placeholder instead of the codice fiscale."""
+        return super(IxlBeneficiary, self.filtered(lambda r: not r.anonymised_date)) \
+            ._check_fiscal_code()
+
+    # ------------------------------------------------------------------ consents
+    @api.model
+    def _privacy_consent_fields(self):
+        """{purpose of ixl.consent: boolean field of the person}; addons add theirs."""
+        return {"cv_sharing": "cv_sharing_consent"}
+
+    @api.model
+    def _privacy_notice_version(self):
+        return self.env["ir.config_parameter"].sudo().get_param(NOTICE_PARAM, "2026-01")
+
+    def _privacy_set_consent(self, purpose, given, channel="office"):
+        """Give or withdraw a consent, with its proof; takes effect at once."""
+        field = self._privacy_consent_fields()[purpose]
+        return self.with_context(ixl_consent_channel=channel).write({field: given})
+
+    def action_give_cv_consent(self):
+        return self._privacy_set_consent("cv_sharing", True)
+
+    def action_withdraw_cv_consent(self):
+        return self._privacy_set_consent("cv_sharing", False)
+
+    @api.model
+    def _demo_give_cv_consent(self):
+        """Demo data: the demo people agreed on paper to share their CV."""
+        data = self.env["ir.model.data"].sudo().search([
+            ("model", "=", self._name), ("name", "=like", "demo_beneficiary_%")])
+        people = self.browse(data.mapped("res_id")).exists()
+        people.filtered(lambda p: not p.cv_sharing_consent)._privacy_set_consent(
+            "cv_sharing", True, channel="paper")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        consent_fields = self._privacy_consent_fields()
+        records._privacy_log_consents({
+            purpose: records.filtered(field) for purpose, field in consent_fields.items()
+            if any(field in vals for vals in vals_list)
+        })
+        return records
+
+    def write(self, vals):
+        changed = {}
+        for purpose, field in self._privacy_consent_fields().items():
+            if field in vals:
+                changed[purpose] = self.filtered(lambda r, f=field: r[f] != bool(vals[f]))
+        if changed.get("cv_sharing"):
+            vals = {"cv_sharing_consent_date": fields.Datetime.now(), **vals}
+        res = super().write(vals)
+        self._privacy_log_consents(changed)
+        return res
+
+    def _privacy_log_consents(self, changed):
+        """Proof records for the consents that changed ({purpose: people})."""
+        consent_fields = self._privacy_consent_fields()
+        channel = self.env.context.get("ixl_consent_channel", "office")
+        version = self._privacy_notice_version()
+        vals_list = [
+            {"beneficiary_id": person.id, "purpose": purpose,
+             "given": bool(person[consent_fields[purpose]]), "channel": channel,
+             "notice_version": version}
+            for purpose, people in changed.items() for person in people
+        ]
+        if vals_list:
+            # the rights were checked by the write/create of the person itself
+            self.env["ixl.consent"].sudo().create(vals_list)
+
+    # --------------------------------------------------------------- privacy hooks
+    def _privacy_related_records(self):
+        """Every record about the person, as a list of recordsets (right of access).
+        Each addon adds its own records."""
+        self.ensure_one()
+        person = self.sudo()
+        return [person.skill_ids, person.service_ids, person.placement_ids,
+                person.protocol_exit_ids, person.consent_ids]
+
+    def _privacy_erasure_blockers(self):
+        """Translated reasons why the person cannot be anonymised now (a legal
+        obligation applies); empty when nothing blocks. Each addon adds its own."""
+        self.ensure_one()
+        return []
+
+    def _privacy_anonymise_related(self):
+        """Clear the identifying free text of the related records (the person is being
+        anonymised, the rights were checked by the caller). Each addon adds its own."""
+        person = self.sudo()
+        person.service_ids.write({"note": False})
+        person.placement_ids.write({"note": False})
+        person.protocol_exit_ids.write({"note": False})
+
+    def _privacy_log_sensitive_read(self, what):
+        """Called when a user opens special-category data of the person (``what``, a
+        translated label); ixl_privacy writes it in the access log."""
+        return True

@@ -1,0 +1,1 @@
+from . import ixl_privacy_anonymise
