@@ -4,3 +4,4 @@ from . import test_internship
 from . import test_portal
 from . import test_portal_tour
 from . import test_translation
+from . import test_portal_malformed

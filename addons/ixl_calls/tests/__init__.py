@@ -6,3 +6,4 @@ from . import test_concurrency
 from . import test_portal
 from . import test_portal_tour
 from . import test_translation
+from . import test_portal_malformed
