@@ -10,6 +10,8 @@ percentiles in ms (login excluded), requests, errors and leaks as name=value lin
 """
 
 import argparse
+import os
+import random
 import sys
 import threading
 import time
@@ -36,6 +38,8 @@ def parse_args(argv):
     parser.add_argument("--sessions", type=int, default=None, help="default: --companies")
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean pause between two pages of a session, in s (0: none)")
     return parser.parse_args(argv)
 
 
@@ -116,12 +120,14 @@ def seed(config_path, db, n_companies):
 
 # ---------------------------------------------------------------- load
 class Load:
-    def __init__(self, base_url, companies, duration):
+    def __init__(self, base_url, companies, duration, think):
         self.base_url, self.companies, self.duration = base_url, companies, duration
+        self.think = think
         self.lock = threading.Lock()
         self.latencies, self.errors, self.leaks = [], [], []
 
     def run(self, sessions):
+        self.barrier = threading.Barrier(sessions)  # every session logged in, then go
         threads = [threading.Thread(target=self._session, args=(self.companies[i],))
                    for i in range(sessions)]
         for thread in threads:
@@ -138,11 +144,18 @@ class Load:
         except (requests.RequestException, RuntimeError) as error:
             with self.lock:
                 self.errors.append(f"login {company['login']}: {error}")
+            session = None
+        self.barrier.wait()
+        if not session:
             return
+        rng = random.Random(company["login"])
         deadline = time.monotonic() + self.duration
         while time.monotonic() < deadline:
             for url in company["urls"]:
                 self._get(session, url, others)
+                time.sleep(self.think * rng.uniform(0.5, 1.5))
+                if time.monotonic() >= deadline:
+                    break
 
     def _get(self, session, url, others):
         started = time.monotonic()
@@ -161,6 +174,15 @@ class Load:
                 self.leaks.append(f"{url}: {leaked[:3]}")
 
 
+def warm_up(base_url, company, rounds=4):
+    """Untimed pages of one company, so that both workers have compiled the templates
+    and filled their caches before the timed sessions."""
+    session = reslib.portal_login(base_url, company["login"], company["login"])
+    for _ in range(rounds):
+        for url in company["urls"]:
+            session.get(base_url + url, timeout=120)
+
+
 def main(argv=None):
     args = parse_args(argv)
     sessions = args.sessions or args.companies
@@ -171,22 +193,25 @@ def main(argv=None):
     server = reslib.OdooServer(args.config, args.db, args.port, workers=args.workers)
     try:
         server.start()
+        warm_up(server.url, companies[0])
         reslib.progress(f"{sessions} sessions for {args.duration:g} s, {args.workers} workers")
         started = time.monotonic()
-        load = Load(server.url, companies, args.duration).run(sessions)
+        load = Load(server.url, companies, args.duration, args.think).run(sessions)
         elapsed = time.monotonic() - started
     finally:
         server.stop()
     for line in (load.errors + load.leaks)[:20]:
         reslib.progress(line)
     reslib.print_figures({
-        "sessions": sessions, "workers": args.workers, "duration_s": round(elapsed, 1),
+        "sessions": sessions, "workers": args.workers, "think_s": args.think,
+        "duration_s": round(elapsed, 1),
         "requests": len(load.latencies),
         "requests_per_s": round(len(load.latencies) / elapsed, 1),
         "p50_ms": round(reslib.percentile(load.latencies, 50)),
         "p95_ms": round(reslib.percentile(load.latencies, 95)),
         "max_ms": round(max(load.latencies, default=0)),
         "errors": len(load.errors), "leaks": len(load.leaks),
+        "load_average_1m": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),
     })
     return 1 if load.errors or load.leaks or not load.latencies else 0
 

@@ -168,13 +168,15 @@ def csrf_token(session, url, timeout=30):
     return match.group(1)
 
 
-def portal_login(base_url, login, password):
-    """A requests session logged in as ``login``."""
+def portal_login(base_url, login, password, timeout=120):
+    """A requests session logged in as ``login``, browsing in Italian (the website's
+    default language: no redirection to /en/...)."""
     session = requests.Session()
-    token = csrf_token(session, f"{base_url}/web/login")
-    response = session.post(f"{base_url}/web/login", timeout=30, allow_redirects=False, data={
+    session.headers["Accept-Language"] = "it-IT,it;q=0.9"
+    token = csrf_token(session, f"{base_url}/web/login", timeout=timeout)
+    response = session.post(f"{base_url}/web/login", timeout=timeout, allow_redirects=False, data={
         "login": login, "password": password, "csrf_token": token, "redirect": "/my"})
-    if response.status_code != 303 and response.status_code != 302:
+    if response.status_code not in (302, 303):
         raise RuntimeError(f"Login of {login} failed ({response.status_code})")
     return session
 
