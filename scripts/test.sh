@@ -37,6 +37,22 @@ if [[ ",$ADDON_LIST," == *",ixl_board,"* ]]; then
         --scale small --requests 10 --rollback || die "make bench --scale small failed"
 fi
 
+# Resilience at a small size, on copies of $DB (each script starts and stops its own
+# server): a SIGKILL during 50 registrations loses, half-saves and duplicates nothing;
+# portal sessions of different companies get no error and no other company's data;
+# malformed posts get no 500, create nothing, never echo a <script>; a backup restores
+# under another name with the same rows and files. Figures only, no timed assertion.
+if [[ ",$ADDON_LIST," == *",ixl_board,"* && ",$ADDON_LIST," == *",ixl_calls,"* ]]; then
+    for check in "faults --count 50" "load --companies 5 --duration 10" "fuzz --posts 100"; do
+        log "make ${check%% *} at small size ($check)"
+        # shellcheck disable=SC2086
+        "$VENV/bin/python" "$PROJECT_DIR/scripts/${check%% *}.py" --config "$RUNTIME_CONF" \
+            --template "$DB" ${check#* } || die "Resilience check failed: $check"
+    done
+    log "Backup and restore round trip"
+    bash "$PROJECT_DIR/scripts/backup_check.sh" "$DB" || die "Backup round trip failed"
+fi
+
 TEST_PATHS=()
 for addon in ${ADDON_LIST//,/ }; do
     [ -d "$PROJECT_DIR/addons/$addon/tests" ] && TEST_PATHS+=("addons/$addon/tests")

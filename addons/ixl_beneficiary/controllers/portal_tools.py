@@ -1,9 +1,21 @@
 """Helpers shared by the portal pages of the IXL addons (companies, applicants)."""
 
+import re
+
 from werkzeug.exceptions import NotFound
 
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+
+# NUL and the other control characters (tab and line breaks aside): PostgreSQL refuses
+# NUL in text, and none of them belongs in a form field.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def form_text(value):
+    """A posted text value, stripped, without control characters ('' when absent or not a
+    string)."""
+    return CONTROL_CHARACTERS.sub("", value).strip() if isinstance(value, str) else ""
 
 
 def portal_organisation():

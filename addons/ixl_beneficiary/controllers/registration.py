@@ -13,6 +13,8 @@ from odoo.http import request
 from odoo.tools import escape_psql
 from odoo.tools.mimetypes import guess_mimetype
 
+from .portal_tools import form_text
+
 _logger = logging.getLogger(__name__)
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -107,7 +109,7 @@ class IxlRegistration(http.Controller):
         env = request.env
         _ = env._
         errors = {}
-        clean = {k: " ".join((post.get(k) or "").split()) for k in TEXT_FIELDS}
+        clean = {k: " ".join(form_text(post.get(k)).split()) for k in TEXT_FIELDS}
         for key in REQUIRED_FIELDS:
             value = clean[key] if key in clean else (post.get(key) or "").strip()
             if not value:

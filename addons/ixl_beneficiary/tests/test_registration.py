@@ -299,3 +299,11 @@ class TestRegistrationForm(HttpCase):
         del data["first_name"]
         response = self._post(data, first_name=("name.txt", b"Luca", "text/plain"))
         self.assertRejected(response, "This field is required.", before)
+
+    def test_control_characters_dropped(self):
+        """make fuzz: a NUL character made PostgreSQL refuse the INSERT (HTTP 500)."""
+        response = self._post(self._data(first_name="Lu\x00ca", street="Via\x07 Indipendenza"))
+        self.assertIn(DONE, response.text)
+        person = self._find(self.code)
+        self.assertEqual(person.first_name, "Luca")
+        self.assertEqual(person.street, "Via Indipendenza")

@@ -18,6 +18,7 @@ from odoo.http import request
 from odoo.tools import plaintext2html
 
 from odoo.addons.ixl_beneficiary.controllers.portal_tools import (
+    form_text,
     portal_organisation,
     portal_record_or_404,
 )
@@ -28,6 +29,8 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 MAX_POSITIONS = 999
 MAX_WEEKLY_HOURS = 168
 CONTACT_FIELDS = ("name", "function", "email", "phone")
+MAX_TEXT_LENGTH = 200
+MAX_DESCRIPTION_LENGTH = 10000
 
 
 class IxlBoardPortal(CustomerPortal):
@@ -124,8 +127,10 @@ class IxlBoardPortal(CustomerPortal):
                 or contact_sudo.type != "contact" or contact_sudo.is_company \
                 or not self._ixl_contact_editable(contact_sudo):
             raise NotFound()
-        vals = {name: (post.get(name) or "").strip() for name in CONTACT_FIELDS}
+        vals = {name: form_text(post.get(name)) for name in CONTACT_FIELDS}
         errors = []
+        if any(len(value) > MAX_TEXT_LENGTH for value in vals.values()):
+            errors.append(request.env._("Too long (%s characters at most).", MAX_TEXT_LENGTH))
         if not vals["name"]:
             errors.append(request.env._("The name is required."))
         if vals["email"] and "@" not in vals["email"]:
@@ -191,13 +196,25 @@ class IxlBoardPortal(CustomerPortal):
         })
         return values
 
+    def _ixl_request_texts(self, post, errors):
+        """Role and description of the posted request form; adds to ``errors``."""
+        _ = request.env._
+        name, description = form_text(post.get("name")), form_text(post.get("description"))
+        if not name:
+            errors["name"] = _("The role is required.")
+        elif len(name) > MAX_TEXT_LENGTH:
+            errors["name"] = _("Too long (%s characters at most).", MAX_TEXT_LENGTH)
+        if len(description) > MAX_DESCRIPTION_LENGTH:
+            errors["description"] = _("Too long (%s characters at most).",
+                                      MAX_DESCRIPTION_LENGTH)
+        return {"name": name,
+                "description": plaintext2html(description) if description else False}
+
     def _ixl_request_validate(self, post, skill_values):
         """(values for create, {field: message}) of the posted request form."""
         _ = request.env._
         errors, vals = {}, {}
-        vals["name"] = (post.get("name") or "").strip()
-        if not vals["name"]:
-            errors["name"] = _("The role is required.")
+        vals.update(self._ixl_request_texts(post, errors))
         try:
             vals["positions"] = int(post.get("positions") or "")
             if not 1 <= vals["positions"] <= MAX_POSITIONS:
@@ -235,8 +252,6 @@ class IxlBoardPortal(CustomerPortal):
                     errors["deadline"] = _("The deadline cannot be in the past.")
             except ValueError:
                 errors["deadline"] = _("The deadline is not a valid date.")
-        description = (post.get("description") or "").strip()
-        vals["description"] = plaintext2html(description) if description else False
         skill_type = request.env.ref("ixl_beneficiary.skill_type_professional")
         skills = request.env["hr.skill"].sudo().browse()
         for value in skill_values:

@@ -5,3 +5,4 @@ from . import test_portal
 from . import test_portal_tour
 from . import test_translation
 from . import test_dashboard
+from . import test_portal_malformed

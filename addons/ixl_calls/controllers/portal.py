@@ -17,6 +17,7 @@ from odoo.exceptions import ValidationError
 from odoo.http import request
 
 from odoo.addons.ixl_beneficiary.controllers.portal_tools import (
+    form_text,
     portal_organisation,
     portal_record_or_404,
 )
@@ -29,6 +30,8 @@ from ..models.ixl_call_hire import MIN_AGE
 HIRE_ROWS = 3
 MAX_FILES = 5
 MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_TEXT_LENGTH = 200
+MAX_DESCRIPTION_LENGTH = 10000
 
 
 class IxlCallsPortal(CustomerPortal):
@@ -126,8 +129,13 @@ class IxlCallsPortal(CustomerPortal):
             call._check_accepts_applications(fields.Date.context_today(request.env.user))
         except ValidationError as error:
             errors.append(error.args[0])
-        vals = {"project_title": (post.get("project_title") or "").strip(),
-                "project_description": (post.get("project_description") or "").strip()}
+        vals = {"project_title": form_text(post.get("project_title")),
+                "project_description": form_text(post.get("project_description"))}
+        if len(vals["project_title"]) > MAX_TEXT_LENGTH \
+                or len(vals["project_description"]) > MAX_DESCRIPTION_LENGTH:
+            errors.append(_("The title (%(title)s characters at most) or the description "
+                            "(%(description)s) is too long.", title=MAX_TEXT_LENGTH,
+                            description=MAX_DESCRIPTION_LENGTH))
         if call.kind == "hiring":
             vals["hire_ids"] = self._ixl_apply_hires(post, errors)
             return vals, errors
@@ -154,7 +162,7 @@ class IxlCallsPortal(CustomerPortal):
         commands, seen = [], set()
         Beneficiary = request.env["ixl.beneficiary"].sudo()
         for row in range(HIRE_ROWS):
-            code = (post.get(f"hire_fiscal_code_{row}") or "").strip().upper()
+            code = form_text(post.get(f"hire_fiscal_code_{row}")).upper()
             if not code:
                 continue
             try:
@@ -182,7 +190,7 @@ class IxlCallsPortal(CustomerPortal):
                 commands.append((0, 0, {
                     "beneficiary_id": person.id, "date_hire": hire_date,
                     "contract_type": contract,
-                    "job_title": (post.get(f"hire_job_{row}") or "").strip()}))
+                    "job_title": form_text(post.get(f"hire_job_{row}"))[:MAX_TEXT_LENGTH]}))
         if not commands and not errors:
             errors.append(_("List at least one hire, with the fiscal code of the person."))
         return commands
@@ -192,8 +200,8 @@ class IxlCallsPortal(CustomerPortal):
         application = request.env["ixl.call.application"].sudo().create(
             dict(vals, call_id=call.id, partner_id=applicant.id))
         attachments = request.env["ir.attachment"].sudo().create([{
-            "name": f.filename, "raw": f.read(), "res_model": "ixl.call.application",
-            "res_id": application.id} for f in files])
+            "name": form_text(f.filename)[:MAX_TEXT_LENGTH] or "attachment", "raw": f.read(),
+            "res_model": "ixl.call.application", "res_id": application.id} for f in files])
         if any(len(att.raw or b"") > MAX_FILE_SIZE for att in attachments):
             raise ValidationError(request.env._("An attachment is larger than 10 MB."))
         application.attachment_ids = attachments

@@ -8,3 +8,4 @@ from . import test_portal_tour
 from . import test_translation
 from . import test_dashboard
 from . import test_privacy
+from . import test_portal_malformed
