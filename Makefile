@@ -6,7 +6,7 @@ export ODOO_SRC
 ADDONS ?=
 export ADDONS
 
-.PHONY: help setup run test lint bench clean
+.PHONY: help setup run test lint bench docs clean
 
 # make bench SCALE=full for the ten-year figures (100,000 beneficiaries).
 SCALE ?= small
@@ -17,6 +17,7 @@ help:
 	@echo "make test   - fresh database, install check, all tests (browser tests included)"
 	@echo "make lint   - ruff and pylint-odoo mandatory checks"
 	@echo "make bench  - benchmark figures (SCALE=small|full)"
+	@echo "make docs   - screenshots of the procedures manual (docs/manuale/img) from the demo"
 	@echo "make setup  - only the set-up (Debian packages, virtualenv, PostgreSQL)"
 
 setup:
@@ -33,6 +34,9 @@ lint:
 
 bench:
 	bash scripts/bench.sh
+
+docs:
+	bash scripts/docs.sh
 
 clean:
 	rm -rf .data .venv
