@@ -15,6 +15,7 @@ import base64
 import io
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ WIDTH, HEIGHT = 1366, 768
 LANG = "it_IT"
 PNG_COLOURS = 256
 SHOT_TIMEOUT = 45
-OPERATOR, COORDINATOR, ADMIN = "giulia.bernardi", "luca.fontana", "admin"
+OPERATOR, COORDINATOR = "giulia.bernardi", "luca.fontana"
 COMPANY, APPLICANT = "portal.azienda", "portal.cooperativa"
 LIST, FORM, KANBAN = ".o_list_renderer .o_data_row", ".o_form_view .o_form_sheet", \
     ".o_kanban_record:not(.o_kanban_ghost)"
@@ -212,6 +213,7 @@ class TestManualScreenshots(HttpCase):
             cls.out_dir.mkdir(parents=True, exist_ok=True)
         else:
             cls.out_dir = Path(tempfile.mkdtemp(prefix="ixl_manual_"))
+            cls.addClassCleanup(shutil.rmtree, cls.out_dir, ignore_errors=True)
 
     def _url(self, shot):
         if shot.url:
