@@ -6,7 +6,7 @@ export ODOO_SRC
 ADDONS ?=
 export ADDONS
 
-.PHONY: help setup run test lint bench clean faults load fuzz backup restore
+.PHONY: help setup run test lint bench docs clean faults load fuzz backup restore
 
 # make bench SCALE=full for the ten-year figures (100,000 beneficiaries).
 SCALE ?= small
@@ -17,6 +17,7 @@ help:
 	@echo "make test   - fresh database, install check, all tests (browser tests included)"
 	@echo "make lint   - ruff and pylint-odoo mandatory checks"
 	@echo "make bench  - benchmark figures (SCALE=small|full)"
+	@echo "make docs   - screenshots of the procedures manual (docs/manuale/img) from the demo"
 	@echo "make setup  - only the set-up (Debian packages, virtualenv, PostgreSQL)"
 	@echo "make faults - SIGKILL Odoo during 1,000 public registrations: lost=0 half_saved=0 duplicates=0"
 	@echo "make load   - 20 company portal sessions for 60 s on 2 workers: p50/p95 ms, errors, leaks"
@@ -53,6 +54,9 @@ backup:
 restore:
 	@test -n "$(BACKUP)" || { echo "make restore BACKUP=<backup dir> DB=<new database>"; exit 1; }
 	bash scripts/restore.sh $(BACKUP) $(DB)
+
+docs:
+	bash scripts/docs.sh
 
 clean:
 	rm -rf .data .venv

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# make docs: rebuild the screenshots of the procedures manual (docs/manuale/img) from
+# the demo data. A fresh database $DB_DOCS (default ixl_docs) gets every addon with its
+# demo data (demo dates are relative to today), then only the screenshot test runs,
+# with IXL_DOCS_DIR pointing at docs/manuale/img so that the PNGs land in the repository.
+# DOCS_REUSE_DB=1 keeps an existing $DB_DOCS (faster when iterating on the shots).
+source "$(dirname "$0")/env.sh"
+setup_all
+
+DB="${DB_DOCS:-ixl_docs}"
+ADDON_LIST="$(all_addons)"
+OUT="$PROJECT_DIR/docs/manuale/img"
+
+command -v chromium >/dev/null || die "chromium is not installed: screenshots cannot be taken"
+"$VENV/bin/python" -c "import websocket" 2>/dev/null \
+    || die "websocket-client is missing from $VENV: screenshots cannot be taken"
+
+installed() {
+    psql -d "$DB" -tAc "select 1 from ir_module_module
+        where name = 'ixl_beneficiary' and state = 'installed'" 2>/dev/null | grep -q 1
+}
+if [ "${DOCS_REUSE_DB:-0}" = 1 ] && installed; then
+    log "Reusing database $DB"
+else
+    log "Installing $ADDON_LIST with demo data into a fresh database $DB"
+    dropdb --if-exists "$DB"
+    createdb "$DB"
+    rm -rf "$PROJECT_DIR/.data/filestore/filestore/$DB"
+    odoo_bin -d "$DB" -i "$ADDON_LIST" --stop-after-init --log-level=warn \
+        || die "Installation into $DB failed"
+fi
+
+mkdir -p "$OUT"
+log "Taking the screenshots into $OUT"
+cd "$PROJECT_DIR"
+IXL_DOCS_DIR="$OUT" "$VENV/bin/python" -m pytest \
+    --odoo-config="$RUNTIME_CONF" --odoo-database="$DB" --odoo-http \
+    --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" \
+    tests/test_manual_screenshots.py -q ${PYTEST_ARGS:-}
+log "Screenshots written: $(find "$OUT" -name '*.png' | wc -l) files in docs/manuale/img"
