@@ -138,3 +138,14 @@ class TestAnonymise(PrivacyCase):
         self.assertTrue(self.person.anonymised_date)
         log = self.env["ixl.privacy.erasure"].search([("beneficiary_id", "=", self.person.id)])
         self.assertEqual(log.reason, "Request by email of 2026-11-20")
+
+    def test_dashboard_figures_do_not_move(self):
+        """Every figure of the programme in numbers is the same after the erasure."""
+        self.person.interview_held_date = "2025-01-10"
+        dashboard = self.env["ixl.dashboard"].with_user(self.coordinator)
+        before = dashboard.get_dashboard("2016-01-01", "2026-12-31")
+        interviews = next(s for s in before["sections"] if s["key"] == "interviews")
+        self.assertIn("1", str(interviews), "the erased person's interview is counted")
+        self.person.with_user(self.coordinator)._privacy_anonymise()
+        self.env.invalidate_all()
+        self.assertEqual(dashboard.get_dashboard("2016-01-01", "2026-12-31"), before)
