@@ -279,8 +279,9 @@ def run(args, server):
 def main(argv=None):
     args = parse_args(argv)
     reslib.exit_on_sigterm()
-    reslib.prepare_db(args.config, args.db, "ixl_beneficiary", args.template)
     server = reslib.OdooServer(args.config, args.db, args.port)
+    server.check_ports()
+    reslib.prepare_db(args.config, args.db, "ixl_beneficiary", args.template)
     try:
         figures = run(args, server)
     finally:

@@ -298,9 +298,10 @@ def run(args, server, ids):
 def main(argv=None):
     args = parse_args(argv)
     reslib.exit_on_sigterm()
+    server = reslib.OdooServer(args.config, args.db, args.port)
+    server.check_ports()
     reslib.prepare_db(args.config, args.db, "ixl_board,ixl_calls", args.template)
     ids = seed(args.config, args.db)
-    server = reslib.OdooServer(args.config, args.db, args.port)
     try:
         figures = run(args, server, ids)
     finally:

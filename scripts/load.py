@@ -174,7 +174,7 @@ class Load:
                 self.leaks.append(f"{url}: {leaked[:3]}")
 
 
-def warm_up(base_url, company, rounds=4):
+def warm_up(base_url, company, rounds=2):
     """Untimed pages of one company, so that both workers have compiled the templates
     and filled their caches before the timed sessions."""
     session = reslib.portal_login(base_url, company["login"], company["login"])
@@ -187,10 +187,11 @@ def main(argv=None):
     args = parse_args(argv)
     sessions = args.sessions or args.companies
     reslib.exit_on_sigterm()
+    server = reslib.OdooServer(args.config, args.db, args.port, workers=args.workers)
+    server.check_ports()
     reslib.prepare_db(args.config, args.db, "ixl_board", args.template)
     reslib.progress(f"seeding {args.companies} portal companies")
     companies = seed(args.config, args.db, args.companies)
-    server = reslib.OdooServer(args.config, args.db, args.port, workers=args.workers)
     try:
         server.start()
         warm_up(server.url, companies[0])

@@ -98,11 +98,15 @@ class OdooServer:
             args.append(f"--gevent-port={self.port + 1}")
         return odoo_cmd(self.config_path, *args)
 
+    def check_ports(self):
+        """Stop at once if the server's port (or its gevent port) is taken."""
+        for port in sorted({self.port, self.port + 1 if self.workers else self.port}):
+            if port_in_use(port):
+                raise SystemExit(f"Port {port} is already in use (--port to choose another)")
+
     def start(self, timeout=180):
         """Start the server and wait until it answers; return the seconds it took."""
-        for port in {self.port, self.port + 1}:
-            if port_in_use(port):
-                raise SystemExit(f"Port {port} is already in use")
+        self.check_ports()
         started = time.monotonic()
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
