@@ -53,10 +53,13 @@ class IxlListXlsx(models.AbstractModel):
                     value = convert(values[col])
                     if value is None or value is False or value == "":
                         continue
+                    # typed writes: write() would sniff every string with regexes
                     if cell_format:
                         sheet.write_datetime(line, col, value, cell_format)
+                    elif isinstance(value, str):
+                        sheet.write_string(line, col, value)
                     else:
-                        sheet.write(line, col, value)
+                        sheet.write_number(line, col, value)
         sheet.freeze_panes(1, 0)
 
     def _list_query(self, model, ids):

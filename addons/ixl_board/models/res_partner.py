@@ -25,8 +25,10 @@ class ResPartner(models.Model):
         BOARD_STATES, string="Board status", tracking=True, index=True, copy=False,
         help="Empty for companies IXL has not contacted yet.",
     )
-    ixl_contact_date = fields.Date(string="First contacted on", copy=False)
-    ixl_board_join_date = fields.Date(string="Joined the Board on", copy=False, tracking=True)
+    ixl_contact_date = fields.Date(string="First contacted on", copy=False,
+                                   index="btree_not_null")
+    ixl_board_join_date = fields.Date(string="Joined the Board on", copy=False, tracking=True,
+                                      index="btree_not_null")
     ixl_board_leave_date = fields.Date(string="Left the Board on", copy=False, tracking=True)
     ixl_company_size = fields.Selection(COMPANY_SIZES, string="Company size")
     ixl_municipality_id = fields.Many2one("ixl.municipality", string="Territory")

@@ -32,10 +32,10 @@ class IxlRanking(models.TransientModel):
         self.env["res.partner"].browse([employer.id for employer, _n in rows]).fetch(["name"])
         by_count = {}
         for employer, count in rows:
-            by_count[count] = by_count.get(count, employer.browse()) | employer
+            by_count.setdefault(count, []).append(employer.id)
         ranking, rank = [], 1
         for count in sorted(by_count, reverse=True)[:limit]:
-            employers = by_count[count].sorted("name")
+            employers = self.env["res.partner"].browse(by_count[count]).sorted("name")
             ranking.append((rank, count, employers))
             rank += len(employers)
         return ranking
