@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from stdnum.exceptions import ValidationError as StdnumValidationError
@@ -339,15 +340,20 @@ class IxlBeneficiary(models.Model):
         return user or self.env.ref("base.user_admin")
 
     def _schedule_first_interview_activity(self):
+        """One activity per person, created in batches of the same operator and deadline
+        (an import of thousands of registrations makes a few batches, not one per row)."""
         activity_type = self.env.ref("ixl_beneficiary.mail_activity_type_first_interview")
         fallback = self._get_intake_user()
+        summary = self.env._("First interview within %s days", FIRST_INTERVIEW_DAYS)
+        batches = defaultdict(list)
         for rec in self.filtered(lambda r: r.state == "registered"):
-            user = rec.user_id or fallback
-            rec.activity_schedule(
+            batches[(rec.user_id or fallback, rec.interview_deadline)].append(rec.id)
+        for (user, deadline), ids in batches.items():
+            self.browse(ids).activity_schedule(
                 activity_type_id=activity_type.id,
-                date_deadline=rec.interview_deadline,
+                date_deadline=deadline,
                 user_id=user.id,
-                summary=self.env._("First interview within %s days", FIRST_INTERVIEW_DAYS),
+                summary=summary,
             )
 
     # ------------------------------------------------------------------- actions
