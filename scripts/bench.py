@@ -31,7 +31,8 @@ from benchlib.ui import bench_ui
 
 SCALES = {
     "small": {"beneficiaries": 3000, "companies": 200, "placements": 1500, "requests": 60,
-              "import_rows": 1000, "form_submissions": 10, "naive_requests": 10, "mailing": 1000},
+              "import_rows": 1000, "form_submissions": 10, "naive_requests": 10,
+              "mailing": 1000},
     "full": {"beneficiaries": 100_000, "companies": 5000, "placements": 50_000,
              "requests": 2000, "import_rows": 10_000, "form_submissions": 100,
              "naive_requests": 5, "mailing": 10_000},
@@ -103,7 +104,7 @@ class Bench:
         try:
             with cr.savepoint():
                 figures, errors = func()
-        except Exception:  # noqa: BLE001 - reported, and the bench exits 1
+        except Exception:  # reported below; the bench then exits 1
             traceback.print_exc()
             self.failures.append(f"{name}: raised (traceback above)")
             return

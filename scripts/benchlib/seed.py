@@ -6,7 +6,7 @@ recomputes a sample through the ORM and fails the bench on any difference.
 
 import string
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from . import execute_values, progress
 
