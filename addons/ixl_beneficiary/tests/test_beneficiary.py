@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
@@ -81,6 +82,36 @@ class TestFirstInterview(IxlCase):
         with freeze_time("2026-05-01 08:00:00"):
             person.invalidate_recordset(["days_waiting"])
             self.assertEqual(person.days_waiting, 16, "waiting stops at the interview")
+
+    @freeze_time("2026-03-01 09:00:00")
+    def test_first_interview_activities_in_batches(self):
+        """Many registrations at once (an import): one activity each, right operator and
+        deadline, created in one batch per operator and deadline."""
+        vals_list = []
+        for i, (user, day) in enumerate([(self.operator, 1), (self.operator, 1),
+                                         (self.coordinator, 1), (self.operator, 2)]):
+            vals_list.append({
+                "first_name": "Batch", "last_name": f"Person{'ABCD'[i]}",
+                "fiscal_code": make_fiscal_code(f"Person{'ABCD'[i]}", "Batch", "1985-04-10",
+                                                town=f"B{i:03d}"),
+                "user_id": user.id, "registration_date": datetime(2026, 3, day, 9, 0),
+                "municipality_id": self.bologna.id,
+            })
+        Activity = self.env["mail.activity"]
+        created = []
+        original = type(Activity).create
+
+        def spy(model, batch):
+            created.append(len(batch))
+            return original(model, batch)
+
+        with patch.object(type(Activity), "create", spy):
+            people = self.env["ixl.beneficiary"].create(vals_list)
+        self.assertEqual(sorted(created), [1, 1, 2], "one create per operator and deadline")
+        for person, vals in zip(people, vals_list, strict=True):
+            self.assertEqual(len(person.activity_ids), 1)
+            self.assertEqual(person.activity_ids.user_id.id, vals["user_id"])
+            self.assertEqual(person.activity_ids.date_deadline, person.interview_deadline)
 
     def _record_interview(self, person, outcome, score=0, readiness="pending", user=None):
         action = person.with_user(user or self.operator).action_record_interview()

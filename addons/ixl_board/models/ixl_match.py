@@ -81,14 +81,54 @@ class IxlMatch(models.Model):
 
     # ----------------------------------------------------------------- fast path
     @api.model
-    def _rank_sql(self, request, limit=TOP):
-        """[(beneficiary_id, score, skill_points, territory_points, availability_points)]"""
+    def _rank_sql(self, request, limit=TOP, window=None):
+        """[(beneficiary_id, score, skill_points, territory_points, availability_points)]
+
+        Availability only lowers a score (15 free, 5 part-time, out when full-time), so
+        the people are first ordered by skills + territory + 15, an upper bound of their
+        score, and only the first `window` of them get their placements looked up. That
+        ranking is exact when its last kept person still beats the bound of the first
+        person left out; otherwise the window grows (docs/performance.md).
+        """
         self.env["ixl.beneficiary"].flush_model()
         self.env["ixl.beneficiary.skill"].flush_model()
         self.env["ixl.placement"].flush_model()
         self.env["ixl.candidate"].flush_model()
         request.flush_recordset()
         request.skill_ids.flush_recordset()
+        window = window or max(4 * limit, 200)
+        while True:
+            rows = self._rank_window(request, window)
+            ranking, exact = self._rank_rows(rows, limit, window)
+            if exact:
+                return ranking
+            window *= 8
+
+    @api.model
+    def _rank_rows(self, rows, limit, window):
+        """The top `limit` of the window's rows, and whether it is the exact top."""
+        ranked = []
+        for person_id, registered, skills, territory, hours, unknown in rows[:window - 1]:
+            if hours is None:
+                availability = FREE_POINTS
+            elif unknown or hours >= FULL_TIME_HOURS:
+                continue
+            else:
+                availability = PART_TIME_POINTS
+            score = skills + territory + availability
+            ranked.append(((-score, registered, person_id),
+                           (person_id, score, skills, territory, availability)))
+        ranked.sort()
+        top = ranked[:limit]
+        if len(rows) < window:
+            return [row for _key, row in top], True
+        person_id, registered, skills, territory, _hours, _unknown = rows[-1]
+        bound = (-(skills + territory + FREE_POINTS), registered, person_id)
+        return [row for _key, row in top], len(top) == limit and top[-1][0] < bound
+
+    @api.model
+    def _rank_window(self, request, window):
+        """The first `window` matchable people by upper bound, with their ongoing hours."""
         today = fields.Date.context_today(self)
         required = len(request.skill_ids)
         skill_expr = (
@@ -106,45 +146,43 @@ class IxlMatch(models.Model):
                                 THEN 2 ELSE 1 END) AS earned
                   FROM ixl_beneficiary_skill bs JOIN req ON req.skill_id = bs.skill_id
                  GROUP BY bs.beneficiary_id
-            ), busy AS (
-                SELECT beneficiary_id, SUM(COALESCE(weekly_hours, 0)) AS hours,
-                       BOOL_OR(COALESCE(weekly_hours, 0) = 0) AS unknown
-                  FROM ixl_placement
-                 WHERE date_start <= %(today)s AND (date_end IS NULL OR date_end >= %(today)s)
-                 GROUP BY beneficiary_id
             ), scored AS (
                 SELECT b.id, b.registration_date,
                        %(skill_expr)s AS skill_points,
                        CASE WHEN b.municipality_id = %(municipality)s THEN %(mun_pts)s
                             WHEN b.district_id = %(district)s THEN %(dis_pts)s
-                            ELSE 0 END AS territory_points,
-                       CASE WHEN busy.beneficiary_id IS NULL THEN %(free_pts)s
-                            ELSE %(part_pts)s END AS availability_points
+                            ELSE 0 END AS territory_points
                   FROM ixl_beneficiary b
                   LEFT JOIN earned s ON s.beneficiary_id = b.id
-                  LEFT JOIN busy ON busy.beneficiary_id = b.id
                  WHERE b.active AND b.state IN ('in_target', 'active') AND b.readiness = 'ready'
                    AND b.cv_sharing_consent
-                   AND (busy.beneficiary_id IS NULL
-                        OR (NOT busy.unknown AND busy.hours < %(full_time)s))
                    AND b.id <> ALL (ARRAY(SELECT c.beneficiary_id FROM ixl_candidate c
                                            WHERE c.request_id = %(request)s))
+            ), bound AS (
+                SELECT * FROM scored
+                 ORDER BY skill_points + territory_points DESC, registration_date, id
+                 LIMIT %(window)s
             )
-            SELECT id, skill_points + territory_points + availability_points AS score,
-                   skill_points, territory_points, availability_points
-              FROM scored
-             ORDER BY score DESC, registration_date ASC, id ASC
-             LIMIT %(limit)s
+            SELECT bound.id, bound.registration_date, bound.skill_points,
+                   bound.territory_points, busy.hours, busy.unknown
+              FROM bound
+              LEFT JOIN LATERAL (
+                    SELECT SUM(COALESCE(p.weekly_hours, 0)) AS hours,
+                           BOOL_OR(COALESCE(p.weekly_hours, 0) = 0) AS unknown
+                      FROM ixl_placement p
+                     WHERE p.beneficiary_id = bound.id AND p.date_start <= %(today)s
+                       AND (p.date_end IS NULL OR p.date_end >= %(today)s)
+                   ) busy ON TRUE
+             ORDER BY bound.skill_points + bound.territory_points DESC,
+                      bound.registration_date, bound.id
             """,
             request=request.id, today=today, skill_expr=skill_expr,
             municipality=request.municipality_id.id or None,
             district=request.district_id.id or None,
-            mun_pts=MUNICIPALITY_POINTS, dis_pts=DISTRICT_POINTS,
-            free_pts=FREE_POINTS, part_pts=PART_TIME_POINTS, full_time=FULL_TIME_HOURS,
-            limit=limit,
+            mun_pts=MUNICIPALITY_POINTS, dis_pts=DISTRICT_POINTS, window=window,
         )
         self.env.cr.execute(query)
-        return [tuple(row) for row in self.env.cr.fetchall()]
+        return self.env.cr.fetchall()
 
     # ---------------------------------------------------------------- naive path
     @api.model

@@ -89,14 +89,22 @@ class TestMatching(BoardCase):
         towns = [self.casalecchio, self.zola, self.imola, self.bologna]
         for _i in range(60):
             chosen = rng.sample(skills, rng.randint(0, 3))
-            self.make_ready([(s, rng.choice(levels)) for s in chosen], rng.choice(towns),
-                            cv_sharing_consent=rng.random() < 0.8)
+            person = self.make_ready([(s, rng.choice(levels)) for s in chosen],
+                                     rng.choice(towns), cv_sharing_consent=rng.random() < 0.8)
+            hours = rng.choice([None, None, 10, 20, 38])
+            if hours:
+                self._place(person, hours)
         Match = self.env["ixl.match"]
         for request in (self.request,
                         self.make_request([(self.cleaning, self.advanced)], self.imola),
                         self.make_request([], self.bologna)):
             self.assertEqual(Match._rank_sql(request, limit=50),
                              Match._rank_naive(request, limit=50))
+            # Small windows: the ranking must grow its window until it is exact.
+            for limit, window in ((5, 6), (10, 11), (10, 40), (20, 21)):
+                self.assertEqual(Match._rank_sql(request, limit=limit, window=window),
+                                 Match._rank_naive(request, limit=limit),
+                                 f"limit {limit}, window {window}")
 
     def test_matching_query_count_does_not_grow(self):
         """More people than the 50 shown, then many more: the same queries."""
