@@ -43,7 +43,7 @@ class IxlDashboard(models.AbstractModel):
                 section.update(key=spec["key"], kind=spec["kind"], sequence=spec["sequence"])
                 sections.append(section)
         return {**period.to_json(), "sections": sections,
-                "can_see_people": PEOPLE in allowed}
+                "can_see_people": PEOPLE in allowed, "can_see_funds": FUNDS in allowed}
 
     @api.model
     def action_export_xlsx(self, date_from=None, date_to=None, funds_only=False):

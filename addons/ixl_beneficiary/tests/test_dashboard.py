@@ -230,6 +230,9 @@ class TestDashboardAccessAndSpeed(DashboardCase):
         self.assertTrue(people <= operator)
         self.assertFalse({s["kind"] for s in self.dashboard(self.operator)["sections"]}
                          - {"people"}, "operators see no funds section")
+        self.assertEqual([(d["can_see_people"], d["can_see_funds"]) for d in (
+            self.dashboard(self.operator), self.dashboard(self.finance),
+            self.dashboard(self.coordinator))], [(True, False), (False, True), (True, True)])
         finance = self.dashboard(self.finance)
         self.assertFalse(people & {s["key"] for s in finance["sections"]})
         self.assertEqual({s["kind"] for s in finance["sections"]} - {"funds"}, set())
