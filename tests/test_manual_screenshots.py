@@ -152,6 +152,8 @@ SHOTS = [
     Shot("portale-bando-domanda", APPLICANT, "#wrap form",
          url="/my/ixl/calls/{ref:ixl_calls.demo_call_hiring}/apply"),
     Shot("portale-domande-bandi", APPLICANT, PORTAL, url="/my/ixl/applications"),
+    Shot("cruscotto", COORDINATOR, ".o_ixl_dashboard_section",
+         action="ixl_beneficiary.ixl_dashboard_action"),
 ]
 
 # The page is ready once the selector is there and nothing has been loading for 400 ms.
