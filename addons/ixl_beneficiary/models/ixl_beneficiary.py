@@ -220,15 +220,15 @@ class IxlBeneficiary(models.Model):
         """Name, IXL code, codice fiscale or email: the union of one query on the partner and
         one on the beneficiary, each served by its trigram indexes (an OR across the joined
         tables cannot use any index)."""
-        if operator in expression.NEGATIVE_TERM_OPERATORS:
-            positive = expression.TERM_OPERATORS_NEGATION[operator]
-            return ["!", ("identity_search", positive, value)]
+        negative = operator in expression.NEGATIVE_TERM_OPERATORS
+        if negative:
+            operator = expression.TERM_OPERATORS_NEGATION[operator]
         model = self.sudo().with_context(active_test=False)
         on_partner = model._search(["|", ("name", operator, value), ("email", operator, value)])
         on_person = model._search(
             ["|", ("reference", operator, value), ("fiscal_code", operator, value)])
-        return [("id", "in", SQL("(%s UNION %s)", on_partner.subselect(),
-                                 on_person.subselect()))]
+        union = SQL("(%s UNION %s)", on_partner.subselect(), on_person.subselect())
+        return [("id", "not in" if negative else "in", union)]
 
     @api.depends("nationality_id")
     def _compute_is_italian(self):

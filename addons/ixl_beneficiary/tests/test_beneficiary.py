@@ -34,6 +34,26 @@ class TestBeneficiary(IxlCase):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.make_beneficiary(fiscal_code=f" {code} ")
 
+    def test_identity_search_matches_the_four_fields(self):
+        """One indexed search (union) finds what the OR of the four fields finds."""
+        anna = self.make_beneficiary(first_name="Annalisa", last_name="Zanardi",
+                                     email="anna.z@example.org")
+        other = self.make_beneficiary(first_name="Piero", last_name="Zanotti")
+        archived = self.make_beneficiary(first_name="Zeno", last_name="Zanardini")
+        archived.active = False
+        Beneficiary = self.env["ixl.beneficiary"]
+        for value in ("zanard", "ANNA.Z@", anna.fiscal_code[:9].lower(), anna.reference,
+                      "Piero Zan", "nobody"):
+            old = ["|", "|", "|", ("name", "ilike", value), ("reference", "ilike", value),
+                   ("fiscal_code", "ilike", value), ("email", "ilike", value)]
+            self.assertEqual(Beneficiary.search([("identity_search", "ilike", value)]),
+                             Beneficiary.search(old), value)
+            self.assertEqual(Beneficiary.search([("identity_search", "not ilike", value)]),
+                             Beneficiary.search(["!", *old]), value)
+        self.assertEqual(Beneficiary.search([("identity_search", "ilike", "zanard")]), anna)
+        self.assertEqual([r[0] for r in Beneficiary.name_search("Zanotti")], [other.id])
+        self.assertEqual([r[0] for r in Beneficiary.name_search(anna.fiscal_code)], [anna.id])
+
     def test_birthdate_not_in_future(self):
         with self.assertRaisesRegex(ValidationError, "future"):
             self.make_beneficiary(birthdate_date="2099-01-01",
