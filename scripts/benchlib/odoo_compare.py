@@ -53,9 +53,12 @@ def mirror_people(ixl_env, env, type_id, skills, levels):
         [(name, email, email.lower(), company, active, "0", now, now, 1, 1)
          for _bid, name, email, active in people])
     candidate = {bid: cid for (bid, *_rest), (cid,) in zip(people, ids, strict=True)}
+    # Only the professional skills are mirrored (a database with demo data also has
+    # languages and licences, which requests do not ask for).
     ixl_cr.execute("SELECT beneficiary_id, skill_id, skill_level_id FROM ixl_beneficiary_skill")
     rows = [(candidate[bid], skills[sid], levels[lid], type_id, now, now, 1, 1)
-            for bid, sid, lid in ixl_cr.fetchall() if bid in candidate]
+            for bid, sid, lid in ixl_cr.fetchall()
+            if bid in candidate and sid in skills and lid in levels]
     execute_values(cr, """
         INSERT INTO hr_candidate_skill (candidate_id, skill_id, skill_level_id, skill_type_id,
             create_date, write_date, create_uid, write_uid) VALUES %s""", rows, fetch=False)
