@@ -3,8 +3,9 @@ import re
 import polib
 from stdnum.it import codicefiscale
 
+from odoo import http
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import HttpCase, TransactionCase
 from odoo.tools import file_path
 from odoo.tools.translate import TranslationModuleReader
 
@@ -68,6 +69,19 @@ class IxlCase(TransactionCase):
         if state != "registered":
             record.write({"state": state})
         return record
+
+
+class PortalCase(HttpCase):
+    """Pages of the portal fetched and forms posted (with the session's CSRF token)."""
+
+    def _get(self, url, status=200):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, status, url)
+        return response
+
+    def _post(self, url, data, **kw):
+        return self.url_open(url, data=dict(data, csrf_token=http.Request.csrf_token(self)),
+                             **kw)
 
 
 class ItalianTranslationCase(TransactionCase):

@@ -1,12 +1,12 @@
 import base64
 from datetime import date, timedelta
 
-from odoo import fields, http
+from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.ixl_beneficiary.tests.common import make_fiscal_code
+from odoo.addons.ixl_beneficiary.tests.common import PortalCase, make_fiscal_code
 
 PORTAL_MODELS = ("ixl.job.request", "ixl.job.request.skill", "ixl.candidate", "ixl.placement",
                  "ixl.internship", "ixl.internship.month")
@@ -44,7 +44,7 @@ def make_person(env, first, last, seq, cv=None):
 
 
 @tagged("post_install", "-at_install")
-class TestBoardPortal(HttpCase):
+class TestBoardPortal(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -118,15 +118,6 @@ class TestBoardPortal(HttpCase):
 
     def _login_a(self):
         self.authenticate(self.user_a.login, self.user_a.login)
-
-    def _get(self, url, status=200):
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, status, url)
-        return response
-
-    def _post(self, url, data, **kw):
-        return self.url_open(url, data=dict(data, csrf_token=http.Request.csrf_token(self)),
-                             **kw)
 
     def assertNoLeak(self, text, url):
         for word in self.b_words + self.secret_words:

@@ -2,8 +2,9 @@
 character made PostgreSQL fail (HTTP 500) and a 1 MB field was saved or broke an
 index."""
 
-from odoo import http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.ixl_beneficiary.tests.common import PortalCase
 
 from .test_portal import make_company_user
 
@@ -11,7 +12,7 @@ LONG = "x" * 201
 
 
 @tagged("post_install", "-at_install")
-class TestBoardPortalMalformed(HttpCase):
+class TestBoardPortalMalformed(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -26,9 +27,8 @@ class TestBoardPortalMalformed(HttpCase):
         super().setUp()
         self.authenticate(self.user.login, self.user.login)
 
-    def _post(self, url, data):
-        return self.url_open(url, data=dict(data, csrf_token=http.Request.csrf_token(self)),
-                             allow_redirects=False)
+    def _post(self, url, data, **kw):
+        return super()._post(url, data, allow_redirects=False, **kw)
 
     def _requests(self):
         return self.env["ixl.job.request"].search([("partner_id", "=", self.company.id)])

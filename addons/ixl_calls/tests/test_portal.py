@@ -1,9 +1,8 @@
-from odoo import http
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.ixl_beneficiary.tests.common import make_fiscal_code
+from odoo.addons.ixl_beneficiary.tests.common import PortalCase, make_fiscal_code
 
 PORTAL_MODELS = ("ixl.call.application", "ixl.call.hire", "ixl.call.grant",
                  "ixl.call.payment")
@@ -53,7 +52,7 @@ def make_calls(env):
 
 
 @tagged("post_install", "-at_install")
-class TestCallsPortal(HttpCase):
+class TestCallsPortal(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -91,15 +90,6 @@ class TestCallsPortal(HttpCase):
 
     def _login_a(self):
         self.authenticate(self.user_a.login, self.user_a.login)
-
-    def _get(self, url, status=200):
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, status, url)
-        return response
-
-    def _post(self, url, data, **kw):
-        return self.url_open(url, data=dict(data, csrf_token=http.Request.csrf_token(self)),
-                             **kw)
 
     # ------------------------------------------------------------------ ORM as portal user
     def test_orm_isolation(self):
@@ -189,10 +179,9 @@ class TestCallsPortal(HttpCase):
     def test_apply_project_with_attachment(self):
         self._login_a()
         before = self._apps_a()
-        response = self.url_open(
+        response = self._post(
             f"/my/ixl/calls/{self.apl.id}/apply",
-            data=self._apl_form(partner_id=str(self.org_b.id), state="approved",
-                                csrf_token=http.Request.csrf_token(self)),
+            self._apl_form(partner_id=str(self.org_b.id), state="approved"),
             files={"attachments": ("plan.pdf", b"%PDF-1.4 plan", "application/pdf")},
             allow_redirects=False)
         self.assertEqual(response.status_code, 303)
