@@ -1,3 +1,5 @@
+from . import ixl_workflow_mixin
+from . import ixl_admission_mixin
 from . import ixl_district
 from . import ixl_municipality
 from . import ixl_job_area

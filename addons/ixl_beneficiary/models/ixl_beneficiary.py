@@ -11,7 +11,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .tools import related_records_action
+from .tools import AGE_BANDS, LOCAL_TZ, age_band, related_records_action
 
 _logger = logging.getLogger(__name__)
 
@@ -21,7 +21,6 @@ TRIGRAM_INDEXES = [("res_partner", "name"), ("res_partner", "email"),
                    ("ixl_beneficiary", "reference"), ("ixl_beneficiary", "fiscal_code")]
 STRONG_PROFILE_MAX_SCORE = 10
 UNANSWERED_CALLS_LIMIT = 2
-LOCAL_TZ = "Europe/Rome"
 
 STATES = [
     ("registered", "Registered"),
@@ -33,21 +32,12 @@ STATES = [
     ("out_of_protocol", "Out of protocol"),
 ]
 ADMITTED_STATES = ("in_target", "active")
-YOUNG_AGE_LIMIT = 35
-AGE_BANDS = [("under_35", "Under 35"), ("35_over", "35 and over")]
 READINESS = [
     ("pending", "Evaluation not finished"),
     ("ready", "Ready for placement"),
     ("not_ready", "Not ready"),
     ("fragile", "Fragile profile"),
 ]
-
-
-def age_band(age):
-    """Age band of the reports: under 35 or 35 and over (False without a birth date)."""
-    if age is None:
-        return False
-    return "under_35" if age < YOUNG_AGE_LIMIT else "35_over"
 
 
 class IxlBeneficiary(models.Model):
@@ -506,6 +496,15 @@ class IxlBeneficiary(models.Model):
 
     def _action_view_related(self, model, name):
         return related_records_action(self, model, "beneficiary_id", name)
+
+    def _ixl_check_admitted(self, what):
+        """The rule of ``ixl.admission.mixin``: refuse starting ``what`` (a placement, an
+        internship...) for people not admitted (in target or active)."""
+        for rec in self:
+            if not rec.is_admitted:
+                raise ValidationError(self.env._(
+                    "%(name)s is not admitted to the programme (in target or active): "
+                    "a new %(what)s cannot be recorded.", name=rec.name, what=what))
 
     def _age_at(self, date):
         """Age in whole years at ``date`` (None without a birth date)."""

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .ixl_beneficiary import ADMITTED_STATES
+from .tools import AGE_BANDS, age_band
 
 PLACEMENT_TYPES = [
     ("hire", "Hire"),
@@ -23,7 +23,6 @@ RELATIONS = [
     ("transformation", "Transformation"),
 ]
 MINI_JOB_MAX_HOURS = 20
-YOUNG_AGE_LIMIT = 35
 
 
 class IxlPlacement(models.Model):
@@ -33,7 +32,7 @@ class IxlPlacement(models.Model):
 
     _name = "ixl.placement"
     _description = "Placement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.admission.mixin"]
     _order = "date_start desc, id desc"
 
     beneficiary_id = fields.Many2one(
@@ -64,10 +63,7 @@ class IxlPlacement(models.Model):
     gender = fields.Selection(related="beneficiary_id.gender", store=True, string="Gender")
     is_italian = fields.Boolean(related="beneficiary_id.is_italian", store=True)
     age_at_start = fields.Integer(compute="_compute_age", store=True, aggregator="avg")
-    age_band = fields.Selection(
-        [("under_35", "Under 35"), ("35_over", "35 and over")],
-        compute="_compute_age", store=True,
-    )
+    age_band = fields.Selection(AGE_BANDS, compute="_compute_age", store=True)
     is_permanent = fields.Boolean(compute="_compute_is_permanent", store=True)
     is_ongoing = fields.Boolean(compute="_compute_is_ongoing", search="_search_is_ongoing")
 
@@ -76,10 +72,7 @@ class IxlPlacement(models.Model):
         for rec in self:
             age = rec.beneficiary_id._age_at(rec.date_start) if rec.beneficiary_id else None
             rec.age_at_start = age or 0
-            if age is None:
-                rec.age_band = False
-            else:
-                rec.age_band = "under_35" if age < YOUNG_AGE_LIMIT else "35_over"
+            rec.age_band = age_band(age)
 
     @api.depends("placement_type", "contract_type")
     def _compute_is_permanent(self):
@@ -132,13 +125,15 @@ class IxlPlacement(models.Model):
                     "A mini job is a contract under %(hours)s hours a week; %(given)s hours "
                     "is not a mini job.", hours=MINI_JOB_MAX_HOURS, given=rec.weekly_hours))
 
-    @api.constrains("beneficiary_id")
+    def _ixl_needs_admission(self):
+        """A renewal, extension or transformation follows up a job the person already has
+        (they may be out of protocol because they work): only new placements need it."""
+        self.ensure_one()
+        return self.relation == "new"
+
+    @api.constrains("beneficiary_id", "relation")
     def _check_beneficiary_admitted(self):
-        for rec in self:
-            if rec.beneficiary_id.state not in ADMITTED_STATES:
-                raise ValidationError(self.env._(
-                    "%(name)s is not admitted to the programme (in target or active): "
-                    "the placement cannot be recorded.", name=rec.beneficiary_id.name))
+        return super()._check_beneficiary_admitted()
 
     @api.constrains("previous_placement_id", "relation", "beneficiary_id")
     def _check_previous(self):

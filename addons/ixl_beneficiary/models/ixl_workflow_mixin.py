@@ -1,0 +1,78 @@
+"""One door per decision: fields that only their transition methods write.
+
+A state, a decision, an amount frozen by a decision or a snapshot must change only
+through the method that checks the rule and the group (``action_*``). Views show such
+fields read-only, but every field is reachable over RPC (``call_kw``, XML-RPC), so the
+model itself refuses a ``create`` or ``write`` that sets them from outside a transition.
+
+A transition method writes through ``self._ixl_transition()``: it marks the environment
+with a module-level sentinel object that no RPC context (JSON) can carry. Superuser
+code (``sudo()``, data files) is trusted: it runs only after its own access check.
+"""
+
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+_TRANSITION = object()
+
+
+class IxlWorkflowMixin(models.AbstractModel):
+    _name = "ixl.workflow.mixin"
+    _description = "IXL: fields written only through their actions"
+
+    # Fields that only the model's transition methods write (state, decision...).
+    _ixl_locked_fields = ()
+
+    def _ixl_transition(self):
+        """These records, allowed to write their locked fields: for transition methods,
+        after they checked the rule and the group."""
+        return self.with_context(ixl_transition=_TRANSITION)
+
+    def _ixl_in_transition(self):
+        return self.env.su or self.env.context.get("ixl_transition") is _TRANSITION
+
+    def _ixl_frozen_fields(self):
+        """Field names that the current state of these records freezes, besides the
+        always-locked ones (e.g. the amounts of an approved loan). Override per model."""
+        return set()
+
+    def _ixl_refuse_locked(self, names):
+        labels = ", ".join(
+            self._fields[name].get_description(self.env)["string"] for name in sorted(names))
+        raise AccessError(self.env._(
+            "%(fields)s of %(model)s can only be changed through its actions (buttons), "
+            "which check the rules and who may do it.",
+            fields=labels, model=self._description))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._ixl_in_transition():
+            for vals in vals_list:
+                bad = {name for name in self._ixl_locked_fields
+                       if name in vals and not self._ixl_is_default(name, vals[name])}
+                if bad:
+                    self._ixl_refuse_locked(bad)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self._ixl_in_transition():
+            names = (set(self._ixl_locked_fields) | self._ixl_frozen_fields()) & set(vals)
+            bad = {name for name in names if self._ixl_changes(name, vals[name])}
+            if bad:
+                self._ixl_refuse_locked(bad)
+        return super().write(vals)
+
+    @api.model
+    def _ixl_is_default(self, name, value):
+        default = self.default_get([name]).get(name, False)
+        return self._ixl_normalise(name, value) == self._ixl_normalise(name, default)
+
+    def _ixl_normalise(self, name, value):
+        cached = self._fields[name].convert_to_cache(value, self[:1], validate=False)
+        return cached if cached not in (None, "") else False
+
+    def _ixl_changes(self, name, value):
+        """Whether writing ``value`` into ``name`` changes any of these records (the web
+        client may send an unchanged read-only value back)."""
+        new = self._ixl_normalise(name, value)
+        return any(rec._ixl_normalise(name, rec[name]) != new for rec in self)
