@@ -21,6 +21,7 @@ class IxlAdmissionMixin(models.AbstractModel):
 
     @api.constrains("beneficiary_id")
     def _check_beneficiary_admitted(self):
+        what = self.env["ir.model"]._get(self._name).name
         for rec in self:
             if rec.beneficiary_id and rec._ixl_needs_admission():
-                rec.beneficiary_id._ixl_check_admitted(rec._description)
+                rec.beneficiary_id._ixl_check_admitted(what)

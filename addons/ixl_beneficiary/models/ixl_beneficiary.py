@@ -503,8 +503,8 @@ class IxlBeneficiary(models.Model):
         for rec in self:
             if not rec.is_admitted:
                 raise ValidationError(self.env._(
-                    "%(name)s is not admitted to the programme (in target or active): "
-                    "a new %(what)s cannot be recorded.", name=rec.name, what=what))
+                    "%(name)s is not admitted to the programme (in target or active): a new "
+                    "%(what)s cannot be recorded for them.", name=rec.name, what=what))
 
     def _age_at(self, date):
         """Age in whole years at ``date`` (None without a birth date)."""
