@@ -64,7 +64,10 @@ class IxlWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _ixl_is_default(self, name, value):
-        default = self.default_get([name]).get(name, False)
+        # The field's own default, not a ``default_<name>`` the caller put in the context.
+        context = {key: val for key, val in self.env.context.items()
+                   if not key.startswith("default_")}
+        default = self.with_env(self.env(context=context)).default_get([name]).get(name, False)
         return self._ixl_normalise(name, value) == self._ixl_normalise(name, default)
 
     def _ixl_normalise(self, name, value):

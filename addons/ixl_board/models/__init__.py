@@ -1,3 +1,4 @@
+from . import ixl_portal_person
 from . import res_partner
 from . import crm_lead
 from . import ixl_job_request

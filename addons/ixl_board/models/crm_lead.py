@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.ixl_beneficiary.models.tools import local_today
+
 
 class CrmLead(models.Model):
     """Company relationship work: a won "Board membership" opportunity makes the
@@ -18,5 +20,5 @@ class CrmLead(models.Model):
         for lead in self.filtered("ixl_board_membership"):
             company = lead.partner_id.commercial_partner_id
             if company.is_company and company.ixl_board_state != "member":
-                company.action_ixl_join_board()
+                company._ixl_board_step("join", local_today())
         return res

@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ixl_beneficiary.models.tools import local_today
+
+from .board_tools import OPERATOR, check_group
+
 CANDIDATE_STATES = [
     ("shortlisted", "Shortlisted"),
     ("cv_sent", "CV sent"),
@@ -26,9 +30,12 @@ class IxlCandidate(models.Model):
 
     _name = "ixl.candidate"
     _description = "Candidate for a personnel request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ixl.workflow.mixin", "ixl.admission.mixin",
+                "ixl.portal.person.mixin"]
     _order = "request_id, id"
-    _rec_name = "portal_name"
+    _rec_names_search = ["beneficiary_id", "request_id"]
+    _ixl_public_name_fields = ("request_id",)
+    _ixl_locked_fields = ("state", "date_sent", "placement_id", "match_score")
 
     request_id = fields.Many2one("ixl.job.request", required=True, ondelete="cascade",
                                  index=True)
@@ -37,17 +44,18 @@ class IxlCandidate(models.Model):
     beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="restrict",
                                      index=True, groups="base.group_user")
     state = fields.Selection(CANDIDATE_STATES, default="shortlisted", required=True,
-                             tracking=True, index=True)
-    match_score = fields.Integer(string="Score", groups="base.group_user")
+                             tracking=True, index=True, readonly=True, copy=False)
+    match_score = fields.Integer(string="Score", groups="base.group_user", readonly=True,
+                                 copy=False)
     date_sent = fields.Date(string="CV sent on", readonly=True, copy=False)
+    # Why a person refused may name a health or family condition: operators only.
     refusal_reason = fields.Selection(REFUSAL_REASONS, tracking=True,
-                                      groups="base.group_user")
-    refusal_note = fields.Text(groups="base.group_user")
+                                      groups="ixl_beneficiary.group_ixl_operator")
+    refusal_note = fields.Text(groups="ixl_beneficiary.group_ixl_operator")
     placement_id = fields.Many2one("ixl.placement", readonly=True, copy=False,
                                    groups="base.group_user")
     # What a company sees of the person (computed as superuser, nothing else).
-    portal_name = fields.Char(string="Candidate", compute="_compute_portal_fields",
-                              compute_sudo=True)
+    portal_name = fields.Char(string="Candidate")
     portal_skills = fields.Char(string="Skills", compute="_compute_portal_fields",
                                 compute_sudo=True)
     portal_municipality = fields.Char(string="Municipality", compute="_compute_portal_fields",
@@ -60,28 +68,26 @@ class IxlCandidate(models.Model):
          "This person is already a candidate for the request."),
     ]
 
-    @api.depends("beneficiary_id.first_name", "beneficiary_id.last_name",
-                 "beneficiary_id.skill_ids", "beneficiary_id.municipality_id")
+    @api.depends_context("uid")
+    @api.depends("portal_name")
+    def _compute_display_name(self):
+        for cand in self:
+            cand.display_name = cand._ixl_person_label()
+
+    @api.depends("beneficiary_id.skill_ids", "beneficiary_id.municipality_id")
     def _compute_portal_fields(self):
         today = fields.Date.context_today(self)
         for cand in self:
             person = cand.beneficiary_id
-            cand.portal_name = person._portal_short_name() if person else ""
             cand.portal_skills = ", ".join(person.skill_ids.mapped("display_name"))
             cand.portal_municipality = person.municipality_id.name or ""
             cand.portal_available = not any(
                 p.date_start <= today and (not p.date_end or p.date_end >= today)
                 for p in person.placement_ids)
 
-    @api.constrains("beneficiary_id")
-    def _check_beneficiary(self):
-        for cand in self:
-            if not cand.beneficiary_id.is_admitted:
-                raise UserError(self.env._(
-                    "%s is not admitted to the programme and cannot be proposed.",
-                    cand.beneficiary_id.name))
-
     def _check_state(self, allowed):
+        """The transition check: an operator's step, from one of the ``allowed`` states."""
+        check_group(self.env, OPERATOR)
         labels = dict(self._fields["state"]._description_selection(self.env))
         for cand in self:
             if cand.state not in allowed:
@@ -99,7 +105,7 @@ class IxlCandidate(models.Model):
                 raise UserError(self.env._(
                     "%s did not give (or withdrew) the consent to share the CV with companies.",
                     cand.beneficiary_id.name))
-        self.write({"state": "cv_sent", "date_sent": fields.Date.context_today(self)})
+        self._ixl_transition().write({"state": "cv_sent", "date_sent": local_today()})
         for cand in self:
             cand.request_id.message_post(body=self.env._(
                 "CV of %s sent to the company.", cand.portal_name))
@@ -108,12 +114,12 @@ class IxlCandidate(models.Model):
 
     def action_interview(self):
         self._check_state(("cv_sent",))
-        self.state = "interview"
+        self._ixl_transition().write({"state": "interview"})
         return True
 
     def action_refused_company(self):
         self._check_state(("cv_sent", "interview"))
-        self.state = "refused_company"
+        self._ixl_transition().write({"state": "refused_company"})
         return True
 
     def action_refused_beneficiary(self):
@@ -123,7 +129,7 @@ class IxlCandidate(models.Model):
                 raise UserError(self.env._(
                     "Record why %s refused before closing the candidature.",
                     cand.beneficiary_id.name))
-        self.state = "refused_beneficiary"
+        self._ixl_transition().write({"state": "refused_beneficiary"})
         return True
 
     def action_hire(self):
@@ -154,6 +160,6 @@ class IxlCandidate(models.Model):
             "weekly_hours": request.weekly_hours if weekly_hours is None else weekly_hours,
             "request_id": request.id,
         })
-        self.write({"state": "hired", "placement_id": placement.id})
+        self._ixl_transition().write({"state": "hired", "placement_id": placement.id})
         request._update_state_from_candidates()
         return placement

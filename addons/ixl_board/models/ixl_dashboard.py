@@ -3,6 +3,9 @@ from odoo import api, models
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
 TOP_RANKS = 10
+# Archived companies keep their place in past figures (a domain on ``active`` lifts
+# Odoo's implicit filter, so the drill-down lists the same records).
+WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 class IxlDashboard(models.AbstractModel):
@@ -22,18 +25,18 @@ class IxlDashboard(models.AbstractModel):
         _ = self.env._
         model = "res.partner"
         Partner = self.env[model]
-        contacted = period.date_domain("ixl_contact_date")
-        joined = period.date_domain("ixl_board_join_date")
-        states = dict(Partner._read_group(
-            [("ixl_board_state", "!=", False)], ["ixl_board_state"], ["__count"]))
+        contacted = period.date_domain("ixl_contact_date") + WITH_ARCHIVED
+        joined = period.date_domain("ixl_board_join_date") + WITH_ARCHIVED
+        known = [("ixl_board_state", "!=", False)] + WITH_ARCHIVED
+        states = dict(Partner._read_group(known, ["ixl_board_state"], ["__count"]))
         figures = dt.block(_("Board of companies"), [_("Companies")], [
             dt.row(_("Companies contacted in the period"),
                    dt.count_cell(Partner.search_count(contacted), model, contacted)),
             dt.row(_("Companies contacted (all time)"),
-                   dt.count_cell(sum(states.values()), model,
-                                 [("ixl_board_state", "!=", False)])),
+                   dt.count_cell(sum(states.values()), model, known)),
             dt.row(_("Board members today"), dt.count_cell(
-                states.get("member", 0), model, [("ixl_board_state", "=", "member")])),
+                states.get("member", 0), model,
+                [("ixl_board_state", "=", "member")] + WITH_ARCHIVED)),
             dt.row(_("New members in the period"),
                    dt.count_cell(Partner.search_count(joined), model, joined)),
         ])
@@ -55,12 +58,17 @@ class IxlDashboard(models.AbstractModel):
         started = period.date_domain("date_start") + [("state", "in", ("ongoing", "done"))]
         ended = period.date_domain("date_end") + [("state", "=", "done")]
         activated = Internship.search_count(started)
+        extended = period.date_domain("date_start") + [
+            ("internship_id", "!=", False), ("relation", "=", "extension")]
         outcomes = dict(Internship._read_group(ended, ["outcome"], ["__count"]))
         closed = sum(outcomes.values())
         labels = self._selection_labels(model, "outcome")
         return {"title": _("Internships"), "blocks": [
             dt.block(_("Internships"), [_("Internships")], [
                 dt.row(_("Activated in the period"), dt.count_cell(activated, model, started)),
+                dt.row(_("Extended in the period"), dt.count_cell(
+                    self.env["ixl.placement"].search_count(extended), "ixl.placement",
+                    extended)),
                 dt.row(_("Ended in the period"), dt.count_cell(closed, model, ended)),
             ]),
             dt.block(_("Outcome of the internships ended in the period"),

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
+from .board_tools import OPERATOR, check_group
 
 INTERNSHIP_STATES = [
     ("draft", "Draft"),
@@ -11,47 +11,62 @@ INTERNSHIP_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
+# The kind decides the placement recorded: a stage or a tirocinio.
+KINDS = [
+    ("internship", "Internship (stage)"),
+    ("traineeship", "Traineeship (tirocinio)"),
+]
 OUTCOMES = [
     ("continued", "Continued"),
     ("hired_fixed_term", "Hired, fixed-term"),
     ("hired_permanent", "Hired, permanent"),
     ("ended", "Ended"),
 ]
+# Outcomes a close records today; "continued" is the outcome of closings made before the
+# Extend action existed (they can still be extended).
+CLOSE_OUTCOMES = ("hired_fixed_term", "hired_permanent", "ended")
 # Outcomes that turn the internship into a hire, with the contract of the hire.
 HIRE_CONTRACTS = {"hired_fixed_term": "fixed_term", "hired_permanent": "permanent"}
-# Fields frozen once the internship is done, and those the indemnity lines depend on.
-LOCKED_FIELDS = {"partner_id", "beneficiary_id", "date_start", "date_end",
-                 "monthly_indemnity", "currency_id"}
+# Fields frozen once the internship has started (a placement records them), and once done.
+STARTED_FROZEN = {"partner_id", "beneficiary_id", "kind", "currency_id", "date_start",
+                  "date_end"}
+DONE_FROZEN = STARTED_FROZEN | {"monthly_indemnity", "job_title"}
 MONTH_FIELDS = {"date_start", "date_end", "monthly_indemnity", "currency_id"}
 
 
 class IxlInternship(models.Model):
-    """An internship promoted by IXL: a beneficiary hosted by a company for a period,
-    with a monthly indemnity paid by IXL.
+    """An internship (stage) or traineeship (tirocinio) promoted by IXL: a beneficiary
+    hosted by a company for a period, with a monthly indemnity paid by IXL.
 
-    Draft -> ongoing (``action_start`` records the internship placement) -> done
-    (``action_close`` with an outcome; a hire outcome records the hire placement, a
-    transformation of the internship). Only a draft can be cancelled.
+    Draft -> ongoing (``action_start`` records the placement) -> done (``action_close``
+    with an outcome; a hire outcome records the hire, a transformation of the last
+    placement). ``action_extend`` moves the end date of an ongoing internship (or of one
+    closed as "continued" before extensions existed): the same internship goes on and an
+    extension placement continues its placement. Only a draft can be cancelled. State,
+    outcome and placements are written only by these actions (``ixl.workflow.mixin``);
+    a closed internship is frozen.
 
     The indemnity due is computed per calendar month in ``ixl.internship.month`` (see
-    the rule there): monthly indemnity * paid days / days of the month, rounded to cents;
-    suspensions with the indemnity due are still paid, the others are not.
+    the rule there); months already past or paid are fixed.
     """
 
     _name = "ixl.internship"
     _description = "Internship"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin",
+                "ixl.admission.mixin", "ixl.portal.person.mixin"]
     _order = "date_start desc, id desc"
     _rec_names_search = ["partner_id", "beneficiary_id", "job_title"]
+    _ixl_public_name_fields = ("partner_id", "job_title")
+    _ixl_locked_fields = ("state", "outcome", "placement_id", "hire_placement_id")
 
+    kind = fields.Selection(KINDS, default="internship", required=True, tracking=True)
     partner_id = fields.Many2one(
         "res.partner", string="Host company", required=True, index=True, tracking=True,
         domain=[("is_company", "=", True)], ondelete="restrict")
     beneficiary_id = fields.Many2one(
         "ixl.beneficiary", required=True, index=True, tracking=True, ondelete="restrict",
         domain=[("is_admitted", "=", True)], groups="base.group_user")
-    portal_name = fields.Char(string="Intern", compute="_compute_portal_name",
-                              compute_sudo=True)
+    portal_name = fields.Char(string="Intern")
     job_title = fields.Char(string="Role")
     tutor_name = fields.Char(string="Tutor", tracking=True)
     tutor_email = fields.Char(tracking=True)
@@ -66,38 +81,40 @@ class IxlInternship(models.Model):
                                      string="Suspensions", groups="base.group_user")
     month_ids = fields.One2many("ixl.internship.month", "internship_id",
                                 string="Indemnity per month", readonly=True)
-    total_indemnity = fields.Monetary(compute="_compute_total_indemnity", store=True)
+    total_indemnity = fields.Monetary(compute="_compute_totals", store=True)
+    total_paid = fields.Monetary(string="Indemnity paid", compute="_compute_totals",
+                                 store=True)
     state = fields.Selection(INTERNSHIP_STATES, default="draft", required=True, tracking=True,
-                             index=True, copy=False)
+                             index=True, copy=False, readonly=True)
     outcome = fields.Selection(OUTCOMES, tracking=True, readonly=True, copy=False)
     placement_id = fields.Many2one("ixl.placement", string="Internship placement",
                                    readonly=True, copy=False, groups="base.group_user")
     hire_placement_id = fields.Many2one("ixl.placement", string="Hire", readonly=True,
                                         copy=False, groups="base.group_user")
+    placement_ids = fields.One2many("ixl.placement", "internship_id", string="Placements",
+                                    readonly=True, groups="base.group_user")
+    can_extend = fields.Boolean(compute="_compute_can_extend")
     user_id = fields.Many2one("res.users", string="Operator", tracking=True,
                               default=lambda self: self.env.user, groups="base.group_user")
     note = fields.Html(groups="base.group_user")
 
-    @api.depends("beneficiary_id.first_name", "beneficiary_id.last_name")
-    def _compute_portal_name(self):
-        for internship in self:
-            person = internship.beneficiary_id
-            internship.portal_name = person._portal_short_name() if person else ""
-
     @api.depends_context("uid")
     @api.depends("portal_name", "partner_id")
     def _compute_display_name(self):
-        internal = self.env.su or self.env.user._is_internal()
         for internship in self:
-            person = internship.sudo().beneficiary_id.name if internal \
-                else internship.portal_name
             internship.display_name = " - ".join(filter(None, [
-                person, internship.partner_id.name]))
+                internship._ixl_person_label(), internship.partner_id.name]))
 
-    @api.depends("month_ids.amount")
-    def _compute_total_indemnity(self):
+    @api.depends("month_ids.amount", "month_ids.paid_amount")
+    def _compute_totals(self):
         for internship in self:
             internship.total_indemnity = sum(internship.month_ids.mapped("amount"))
+            internship.total_paid = sum(internship.month_ids.mapped("paid_amount"))
+
+    @api.depends("state", "outcome")
+    def _compute_can_extend(self):
+        for internship in self:
+            internship.can_extend = internship._ixl_extendable()
 
     # CONSTRAINTS
 
@@ -122,16 +139,13 @@ class IxlInternship(models.Model):
                     "The suspension from %(start)s to %(end)s would fall outside the "
                     "internship period.", start=outside[0].date_from, end=outside[0].date_to))
 
-    @api.constrains("beneficiary_id")
-    def _check_beneficiary_admitted(self):
-        for internship in self:
-            person = internship.sudo().beneficiary_id
-            if person.state not in ADMITTED_STATES:
-                raise ValidationError(self.env._(
-                    "%(name)s is not admitted to the programme (in target or active): "
-                    "the internship cannot be recorded.", name=person.name))
-
     # ORM
+
+    def _ixl_frozen_fields(self):
+        states = set(self.mapped("state"))
+        if "done" in states:
+            return set(DONE_FROZEN)
+        return set(STARTED_FROZEN) if "ongoing" in states else set()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -140,19 +154,9 @@ class IxlInternship(models.Model):
         return internships
 
     def write(self, vals):
-        if LOCKED_FIELDS & vals.keys():
-            done = self.filtered(lambda i: i.state == "done")
-            if done:
-                raise UserError(self.env._(
-                    "The internship %(name)s is closed: its company, intern, dates and "
-                    "indemnity can no longer change.", name=done[0].display_name))
         result = super().write(vals)
         if MONTH_FIELDS & vals.keys():
             self._rebuild_months()
-        if {"date_start", "date_end"} & vals.keys():
-            for internship in self.filtered("placement_id"):
-                internship.placement_id.write({"date_start": internship.date_start,
-                                               "date_end": internship.date_end})
         return result
 
     @api.ondelete(at_uninstall=False)
@@ -166,6 +170,7 @@ class IxlInternship(models.Model):
     # ACTIONS
 
     def action_start(self):
+        check_group(self.env, OPERATOR)
         for internship in self:
             if internship.state != "draft":
                 raise UserError(self.env._(
@@ -173,62 +178,124 @@ class IxlInternship(models.Model):
                     name=internship.display_name))
             placement = self.env["ixl.placement"].create(
                 internship._prepare_placement_values())
-            internship.write({"state": "ongoing", "placement_id": placement.id})
+            internship._ixl_transition().write({"state": "ongoing",
+                                                "placement_id": placement.id})
         return True
 
-    def action_close(self, outcome, hire_start=None):
-        """Close ongoing internships with ``outcome``; a hire outcome records the hire,
+    def action_close(self, outcome, hire_start=None, date_end=None):
+        """Close ongoing internships with ``outcome``, ending on ``date_end`` (an earlier
+        end shortens them; default: the planned end); a hire outcome records the hire,
         starting on ``hire_start`` or else the day after the internship ends."""
-        if outcome not in dict(OUTCOMES):
-            raise UserError(self.env._("Unknown internship outcome: %(outcome)s.",
-                                       outcome=outcome))
+        check_group(self.env, OPERATOR)
+        if outcome not in CLOSE_OUTCOMES:
+            raise UserError(self.env._(
+                "Unknown internship outcome: %(outcome)s. An internship that goes on is "
+                "extended (Extend), not closed.", outcome=outcome))
         for internship in self:
             if internship.state != "ongoing":
                 raise UserError(self.env._(
                     "Only an ongoing internship can be closed; %(name)s is not ongoing.",
                     name=internship.display_name))
-            values = {"state": "done", "outcome": outcome}
+            end = internship._ixl_checked_close_end(date_end)
+            values = {"state": "done", "outcome": outcome, "date_end": end}
             if outcome in HIRE_CONTRACTS:
-                start = fields.Date.to_date(hire_start) or internship.date_end + timedelta(days=1)
+                start = fields.Date.to_date(hire_start) or end + timedelta(days=1)
+                if start <= end:
+                    raise UserError(self.env._(
+                        "The hire cannot start (%(start)s) before the internship ends "
+                        "(%(end)s).", start=start, end=end))
                 values["hire_placement_id"] = self.env["ixl.placement"].create(dict(
                     internship._prepare_placement_values(),
                     placement_type="hire", contract_type=HIRE_CONTRACTS[outcome],
                     date_start=start, date_end=False, relation="transformation",
-                    previous_placement_id=internship.placement_id.id,
+                    previous_placement_id=internship._ixl_last_placement().id,
                 )).id
-            internship.write(values)
+            internship._ixl_transition().write(values)
+            internship._ixl_last_placement().date_end = end
         return True
 
-    def action_close_continued(self):
-        return self.action_close("continued")
-
-    def action_close_hired_fixed_term(self):
-        return self.action_close("hired_fixed_term")
-
-    def action_close_hired_permanent(self):
-        return self.action_close("hired_permanent")
-
-    def action_close_ended(self):
-        return self.action_close("ended")
+    def action_extend(self, date_end):
+        """Extend the internships to ``date_end``: the same internship goes on (months
+        added at the current indemnity) and an extension placement continues its last
+        placement. Possible while ongoing, and for internships closed as "continued"."""
+        check_group(self.env, OPERATOR)
+        end = fields.Date.to_date(date_end)
+        for internship in self:
+            if not internship._ixl_extendable():
+                raise UserError(self.env._(
+                    "Only an ongoing internship, or one closed as continued, can be "
+                    "extended; %(name)s cannot.", name=internship.display_name))
+            if not end or end <= internship.date_end:
+                raise UserError(self.env._(
+                    "The extension must end after the current end of the internship "
+                    "(%(end)s).", end=internship.date_end))
+            previous = internship._ixl_last_placement()
+            placement = self.env["ixl.placement"].create(dict(
+                internship._prepare_placement_values(),
+                date_start=internship.date_end + timedelta(days=1), date_end=end,
+                relation="extension", previous_placement_id=previous.id))
+            internship._ixl_transition().write(
+                {"state": "ongoing", "outcome": False, "date_end": end})
+            internship.message_post(body=self.env._(
+                "Internship extended to %(end)s (placement %(placement)s).",
+                end=end, placement=placement.display_name))
+        return True
 
     def action_cancel(self):
+        check_group(self.env, OPERATOR)
         if self.filtered(lambda i: i.state != "draft"):
             raise UserError(self.env._("Only a draft internship can be cancelled."))
-        return self.write({"state": "cancelled"})
+        return self._ixl_transition().write({"state": "cancelled"})
 
     def action_reset_draft(self):
+        check_group(self.env, OPERATOR)
         if self.filtered(lambda i: i.state != "cancelled"):
             raise UserError(self.env._("Only a cancelled internship can go back to draft."))
-        return self.write({"state": "draft"})
+        return self._ixl_transition().write({"state": "draft"})
+
+    def action_open_close(self):
+        return self._ixl_wizard("ixl.internship.close", self.env._("Close the internship"))
+
+    def action_open_extend(self):
+        return self._ixl_wizard("ixl.internship.extend", self.env._("Extend the internship"))
+
+    def action_open_suspend(self):
+        return self._ixl_wizard("ixl.internship.suspend", self.env._("Suspend the internship"))
+
+    def _ixl_wizard(self, model, name):
+        self.ensure_one()
+        return {"type": "ir.actions.act_window", "name": name, "res_model": model,
+                "view_mode": "form", "target": "new",
+                "context": {"default_internship_id": self.id}}
 
     # BUSINESS
+
+    def _ixl_extendable(self):
+        self.ensure_one()
+        return self.state == "ongoing" or (self.state == "done" and self.outcome == "continued")
+
+    def _ixl_checked_close_end(self, date_end):
+        self.ensure_one()
+        end = fields.Date.to_date(date_end) or self.date_end
+        if not self.date_start <= end <= self.date_end:
+            raise UserError(self.env._(
+                "The internship can end from %(start)s to %(end)s; to go beyond, extend it.",
+                start=self.date_start, end=self.date_end))
+        return end
+
+    def _ixl_last_placement(self):
+        """The placement the internship's path currently ends with (the internship
+        placement or its last extension)."""
+        self.ensure_one()
+        path = self.sudo().placement_ids.filtered(lambda p: p.relation != "transformation")
+        return (path.sorted("date_start")[-1:] or self.sudo().placement_id).with_env(self.env)
 
     def _prepare_placement_values(self):
         self.ensure_one()
         return {
             "beneficiary_id": self.beneficiary_id.id,
             "employer_id": self.partner_id.id,
-            "placement_type": "internship",
+            "placement_type": self.kind,
             "job_title": self.job_title,
             "date_start": self.date_start,
             "date_end": self.date_end,
@@ -236,19 +303,6 @@ class IxlInternship(models.Model):
         }
 
     def _rebuild_months(self):
-        """Bring the indemnity lines in line with dates, indemnity and suspensions."""
-        Month = self.env["ixl.internship.month"]
-        to_create = []
-        to_unlink = Month
-        for internship in self:
-            wanted = Month._prepare_month_values(internship)
-            for line in internship.month_ids:
-                values = wanted.pop(line.month, None)
-                if values is None:
-                    to_unlink |= line
-                elif any(line[name] != value for name, value in values.items()):
-                    line.write(values)
-            to_create += [dict(values, internship_id=internship.id, month=month)
-                          for month, values in wanted.items()]
-        to_unlink.unlink()
-        Month.create(to_create)
+        """Bring the indemnity lines in line with dates, indemnity and suspensions
+        (trusted: the caller passed the internship's own access checks)."""
+        self.env["ixl.internship.month"].sudo()._sync_internships(self.sudo())

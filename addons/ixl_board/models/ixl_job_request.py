@@ -4,6 +4,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
 from odoo.addons.ixl_beneficiary.models.tools import related_records_action
 
+from .board_tools import OPERATOR, check_group
+
 REQUEST_STATES = [
     ("open", "Open"),
     ("selection", "In selection"),
@@ -17,8 +19,9 @@ class IxlJobRequest(models.Model):
 
     _name = "ixl.job.request"
     _description = "Personnel request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "ixl.workflow.mixin"]
     _order = "deadline, id desc"
+    _ixl_locked_fields = ("state", "reference", "from_portal")
 
     name = fields.Char(string="Role", required=True, tracking=True)
     reference = fields.Char(readonly=True, copy=False, default="/", index=True)
@@ -38,11 +41,12 @@ class IxlJobRequest(models.Model):
     weekly_hours = fields.Float()
     deadline = fields.Date(tracking=True)
     state = fields.Selection(REQUEST_STATES, default="open", required=True, tracking=True,
-                             index=True, group_expand="_group_expand_states")
+                             index=True, group_expand="_group_expand_states", readonly=True,
+                             copy=False)
     user_id = fields.Many2one("res.users", string="Operator", tracking=True,
                               default=lambda self: self.env.user if self.env.user._is_internal()
                               else False)
-    from_portal = fields.Boolean(string="Submitted on the portal", readonly=True)
+    from_portal = fields.Boolean(string="Submitted on the portal", readonly=True, copy=False)
     candidate_ids = fields.One2many("ixl.candidate", "request_id", string="Candidates")
     match_ids = fields.One2many("ixl.match", "request_id", string="Matching results",
                                 groups="base.group_user")
@@ -77,10 +81,11 @@ class IxlJobRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("reference", "/") == "/":
-                vals["reference"] = self.env["ir.sequence"].next_by_code("ixl.job.request") or "/"
-        return super().create(vals_list)
+        requests = super().create(vals_list)
+        Sequence = self.env["ir.sequence"]
+        for request in requests.filtered(lambda r: r.reference == "/"):
+            request._ixl_transition().reference = Sequence.next_by_code("ixl.job.request") or "/"
+        return requests
 
     def _check_open(self):
         for request in self:
@@ -107,20 +112,23 @@ class IxlJobRequest(models.Model):
         return related_records_action(self, "ixl.candidate", "request_id", self.env._("Candidates"))
 
     def action_cancel(self):
+        check_group(self.env, OPERATOR)
         self._check_open()
-        self.state = "cancelled"
+        self._ixl_transition().write({"state": "cancelled"})
         return True
 
     def action_reopen(self):
-        self.filtered(lambda r: r.state in ("filled", "cancelled")).state = "open"
+        check_group(self.env, OPERATOR)
+        self.filtered(lambda r: r.state in ("filled", "cancelled"))._ixl_transition().write(
+            {"state": "open"})
         return True
 
     def _update_state_from_candidates(self):
+        """Follow the candidates' steps (called by the candidates' transitions)."""
         for request in self:
             if request.state not in ("open", "selection"):
                 continue
-            hired = request.hired_count
-            if hired >= request.positions:
-                request.state = "filled"
+            if request.hired_count >= request.positions:
+                request._ixl_transition().write({"state": "filled"})
             elif request.candidate_ids.filtered(lambda c: c.state != "shortlisted"):
-                request.state = "selection"
+                request._ixl_transition().write({"state": "selection"})

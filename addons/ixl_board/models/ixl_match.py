@@ -19,6 +19,8 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
 
+from .board_tools import OPERATOR, check_group
+
 SKILL_POINTS = 60
 MUNICIPALITY_POINTS = 25
 DISTRICT_POINTS = 12
@@ -190,7 +192,7 @@ class IxlMatch(models.Model):
         """The same ranking as _rank_sql, record by record through the ORM."""
         today = fields.Date.context_today(self)
         people = self.env["ixl.beneficiary"].search([
-            ("state", "in", ("in_target", "active")), ("readiness", "=", "ready"),
+            ("is_admitted", "=", True), ("readiness", "=", "ready"),
             ("cv_sharing_consent", "=", True)])
         proposed = request.candidate_ids.beneficiary_id
         required = {line.skill_id: line.min_progress or 0 for line in request.skill_ids}
@@ -273,9 +275,12 @@ class IxlMatch(models.Model):
         return ", ".join(matched), ", ".join(missing)
 
     def action_shortlist(self):
-        candidates = self.env["ixl.candidate"]
+        """Propose the people to the request, with the score of the matching (a
+        snapshot only this step writes)."""
+        check_group(self.env, OPERATOR)
+        Candidate = self.env["ixl.candidate"]._ixl_transition()
         for match in self.filtered(lambda m: not m.shortlisted):
-            candidates |= self.env["ixl.candidate"].create({
+            Candidate.create({
                 "request_id": match.request_id.id,
                 "beneficiary_id": match.beneficiary_id.id,
                 "match_score": match.score,

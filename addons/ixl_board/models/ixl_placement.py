@@ -2,7 +2,9 @@ from odoo import api, fields, models
 
 
 class IxlPlacement(models.Model):
-    _inherit = "ixl.placement"
+    _name = "ixl.placement"
+    _inherit = ["ixl.placement", "ixl.portal.person.mixin"]
+    _ixl_public_name_fields = ("employer_id", "job_title")
 
     request_id = fields.Many2one("ixl.job.request", string="Personnel request", index=True,
                                  ondelete="set null")
@@ -16,19 +18,11 @@ class IxlPlacement(models.Model):
     note = fields.Text(groups="base.group_user")
     user_id = fields.Many2one(groups="base.group_user")
     previous_placement_id = fields.Many2one(groups="base.group_user")
-    portal_name = fields.Char(string="Person", compute="_compute_portal_name",
-                              compute_sudo=True)
-
-    @api.depends("beneficiary_id.first_name", "beneficiary_id.last_name")
-    def _compute_portal_name(self):
-        for placement in self:
-            person = placement.beneficiary_id
-            placement.portal_name = person._portal_short_name() if person else ""
 
     @api.depends_context("uid")
     @api.depends("portal_name", "employer_id", "placement_type")
     def _compute_display_name(self):
-        if self.env.su or self.env.user._is_internal():
+        if self._ixl_viewer_is_staff():
             return super()._compute_display_name()
         for placement in self:
             placement.display_name = f"{placement.portal_name} - {placement.employer_id.name}"

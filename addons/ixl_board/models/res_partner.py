@@ -1,7 +1,9 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import local_today, related_records_action
+
+from .board_tools import OPERATOR, check_group
 
 BOARD_STATES = [
     ("contacted", "Contacted"),
@@ -19,17 +21,22 @@ COMPANY_SIZES = [
 class ResPartner(models.Model):
     """The company sheet (scheda azienda) of the Board of companies."""
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "ixl.workflow.mixin"]
+    # The Board steps (and their dates) are written only by ``_ixl_board_step``.
+    _ixl_locked_fields = ("ixl_board_state", "ixl_contact_date", "ixl_board_join_date",
+                          "ixl_board_leave_date")
 
     ixl_board_state = fields.Selection(
         BOARD_STATES, string="Board status", tracking=True, index=True, copy=False,
-        help="Empty for companies IXL has not contacted yet.",
+        readonly=True, help="Empty for companies IXL has not contacted yet.",
     )
-    ixl_contact_date = fields.Date(string="First contacted on", copy=False,
-                                   index="btree_not_null")
+    ixl_contact_date = fields.Date(string="First contacted on", copy=False, readonly=True,
+                                   tracking=True, index="btree_not_null")
     ixl_board_join_date = fields.Date(string="Joined the Board on", copy=False, tracking=True,
-                                      index="btree_not_null")
-    ixl_board_leave_date = fields.Date(string="Left the Board on", copy=False, tracking=True)
+                                      readonly=True, index="btree_not_null")
+    ixl_board_leave_date = fields.Date(string="Left the Board on", copy=False, tracking=True,
+                                       readonly=True)
     ixl_company_size = fields.Selection(COMPANY_SIZES, string="Company size")
     ixl_municipality_id = fields.Many2one("ixl.municipality", string="Territory")
     ixl_hiring_capacity = fields.Integer(
@@ -41,12 +48,17 @@ class ResPartner(models.Model):
     ixl_internship_count = fields.Integer(compute="_compute_ixl_board_counts")
     ixl_hires_by_year = fields.Html(compute="_compute_ixl_hires_by_year", sanitize=False)
 
-    @api.constrains("ixl_board_join_date", "ixl_board_leave_date")
+    @api.constrains("ixl_contact_date", "ixl_board_join_date", "ixl_board_leave_date")
     def _check_ixl_board_dates(self):
         for partner in self:
+            contact = partner.ixl_contact_date
             join, leave = partner.ixl_board_join_date, partner.ixl_board_leave_date
             if join and leave and leave < join:
-                raise UserError(self.env._("A company cannot leave the Board before joining it."))
+                raise ValidationError(self.env._(
+                    "A company cannot leave the Board before joining it."))
+            if contact and join and join < contact:
+                raise ValidationError(self.env._(
+                    "A company cannot join the Board before IXL first contacted it."))
 
     def _compute_ixl_board_counts(self):
         open_requests = dict(self.env["ixl.job.request"]._read_group(
@@ -77,33 +89,73 @@ class ResPartner(models.Model):
                 raise UserError(self.env._("%s is not a company.", partner.display_name))
 
     def action_ixl_mark_contacted(self):
-        self._ixl_check_company()
-        today = fields.Date.context_today(self)
-        for partner in self.filtered(lambda p: not p.ixl_board_state):
-            partner.write({"ixl_board_state": "contacted", "ixl_contact_date": today})
-        return True
+        return self._ixl_open_board_step("contacted")
 
-    def action_ixl_join_board(self, date=None):
-        self._ixl_check_company()
-        date = date or fields.Date.context_today(self)
-        for partner in self:
-            if partner.ixl_board_state == "member":
-                raise UserError(self.env._("%s is already a Board member.", partner.name))
-            partner.write({
-                "ixl_board_state": "member",
-                "ixl_contact_date": partner.ixl_contact_date or date,
-                "ixl_board_join_date": date,
-                "ixl_board_leave_date": False,
-            })
-        return True
+    def action_ixl_join_board(self):
+        return self._ixl_open_board_step("join")
 
     def action_ixl_leave_board(self):
+        return self._ixl_open_board_step("leave")
+
+    def _ixl_open_board_step(self, step):
+        self._ixl_check_company()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Board of companies"),
+            "res_model": "ixl.board.step",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": self.ids, "default_step": step},
+        }
+
+    def _ixl_board_step(self, step, date):
+        """The Board transitions, on ``date`` (the real day of the step, Bologna): an
+        operator's step, with the rules checked as of that date. Operators have no
+        right to write partners: the step writes as superuser after these checks."""
+        check_group(self.env, OPERATOR)
+        self.check_access("read")
+        self._ixl_check_company()
+        date = self._ixl_check_step_date(date)
         for partner in self:
-            if partner.ixl_board_state != "member":
-                raise UserError(self.env._("%s is not a Board member.", partner.name))
-            partner.write({"ixl_board_state": "left",
-                           "ixl_board_leave_date": fields.Date.context_today(self)})
+            partner.sudo().write(partner._ixl_board_step_values(step, date))
         return True
+
+    @api.model
+    def _ixl_check_step_date(self, date):
+        date = fields.Date.to_date(date)
+        if not date or date > local_today():
+            raise UserError(self.env._("The date of a Board step cannot be in the future."))
+        return date
+
+    def _ixl_board_step_values(self, step, date):
+        self.ensure_one()
+        _ = self.env._
+        state, contact = self.ixl_board_state, self.ixl_contact_date
+        join, leave = self.ixl_board_join_date, self.ixl_board_leave_date
+        if step == "contacted":
+            if state:
+                raise UserError(_("%(name)s was already contacted on %(date)s.",
+                                  name=self.name, date=contact))
+            return {"ixl_board_state": "contacted", "ixl_contact_date": date}
+        if step == "join":
+            if state == "member":
+                raise UserError(_("%(name)s is already a Board member.", name=self.name))
+            previous = max(filter(None, [contact, leave]), default=None)
+            if previous and date < previous:
+                raise UserError(_(
+                    "%(name)s cannot join the Board on %(date)s, before its previous step "
+                    "(%(previous)s).", name=self.name, date=date, previous=previous))
+            return {"ixl_board_state": "member", "ixl_contact_date": contact or date,
+                    "ixl_board_join_date": date, "ixl_board_leave_date": False}
+        if step == "leave":
+            if state != "member":
+                raise UserError(_("%(name)s is not a Board member.", name=self.name))
+            if date < join:
+                raise UserError(_(
+                    "%(name)s cannot leave the Board on %(date)s, before joining it "
+                    "(%(previous)s).", name=self.name, date=date, previous=join))
+            return {"ixl_board_state": "left", "ixl_board_leave_date": date}
+        raise UserError(_("Unknown Board step: %(step)s.", step=step))
 
     def action_ixl_view_requests(self):
         return self._ixl_action("ixl.job.request", self.env._("Personnel requests"))

@@ -6,3 +6,8 @@ from . import test_portal_tour
 from . import test_translation
 from . import test_dashboard
 from . import test_portal_malformed
+from . import test_internship_money
+from . import test_internship_stateful
+from . import test_company
+from . import test_workflow_locks
+from . import test_portal_names

@@ -1,3 +1,5 @@
+from odoo.tests import Form
+
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
 
@@ -42,3 +44,49 @@ class BoardCase(IxlCase):
                           for skill, level in skills],
             **vals,
         })
+
+
+class InternshipCase(IxlCase):
+    """Internships driven as staff drive them: the form's buttons and their wizards."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.person = cls.make_beneficiary(state="active")
+        cls.eur = cls.env.ref("base.EUR")
+
+    def _internship(self, user=None, **vals):
+        values = {"partner_id": self.employer.id, "beneficiary_id": self.person.id,
+                  "tutor_name": "Tina Tutor", "tutor_email": "tina@example.com",
+                  "date_start": "2026-01-15", "date_end": "2026-04-10",
+                  "monthly_indemnity": 600}
+        values.update(vals)
+        return self.env["ixl.internship"].with_user(user or self.operator).create(values)
+
+    def _wizard(self, record, method, user=None, **values):
+        """Open the wizard of the button ``method`` as ``user``, fill it, confirm it."""
+        record = record.with_user(user or self.operator)
+        action = getattr(record, method)()
+        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
+                    .with_context(**action["context"]))
+        for name, value in values.items():
+            setattr(form, name, value)
+        return form.save().action_confirm()
+
+    def _suspend(self, internship, date_from, date_to, user=None, **values):
+        return self._wizard(internship, "action_open_suspend", user, date_from=date_from,
+                            date_to=date_to, reason="Sick leave", **values)
+
+    def _close(self, internship, outcome, user=None, **values):
+        return self._wizard(internship, "action_open_close", user, outcome=outcome, **values)
+
+    def _extend(self, internship, date_end, user=None):
+        return self._wizard(internship, "action_open_extend", user, date_end=date_end)
+
+    def _pay(self, line, user=None, **values):
+        return self._wizard(line, "action_open_payment", user or self.coordinator, **values)
+
+    @staticmethod
+    def _months(internship):
+        return [(line.month, line.days_in_period, line.days_suspended, line.days_paid,
+                 line.amount) for line in internship.month_ids]

@@ -1,8 +1,8 @@
 import base64
 import io
 
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import BoardCase
 
@@ -105,21 +105,34 @@ class TestRequestsAndCandidates(BoardCase):
         wizard.user_ids.with_user(self.coordinator).action_grant_access()
         self.assertTrue(contact.user_ids._is_portal())
 
-    def test_company_board_lifecycle_and_crm(self):
-        company = self.env["res.partner"].create({"name": "Nuova Srl", "is_company": True})
-        company.action_ixl_mark_contacted()
-        self.assertEqual(company.ixl_board_state, "contacted")
-        lead = self.env["crm.lead"].create({"name": "Board", "type": "opportunity",
-                                            "partner_id": company.id,
-                                            "ixl_board_membership": True})
-        lead.action_set_won()
-        self.assertEqual(company.ixl_board_state, "member")
-        self.assertTrue(company.ixl_board_join_date)
-        with self.assertRaisesRegex(UserError, "already"):
-            company.action_ixl_join_board()
-        company.action_ixl_leave_board()
-        self.assertEqual(company.ixl_board_state, "left")
-        self.assertTrue(company.ixl_board_leave_date)
+    def test_finance_does_not_read_refusals(self):
+        """Issue 14: why a person refused may name a health condition (here of a person
+        followed on an IPS path): finance sees the candidatures, never the reasons."""
+        cand = self._candidate()
+        cand.with_user(self.operator).write({
+            "refusal_reason": "health", "refusal_note": "IPS path: depressive episode"})
+        cand.with_user(self.operator).action_refused_beneficiary()
+        finance = new_test_user(self.env, login="ixl_finance_export",
+                                groups="ixl_beneficiary.group_ixl_finance,base.group_allow_export")
+        Candidate = self.env["ixl.candidate"].with_user(finance)
+        self.assertEqual(Candidate.browse(cand.id).state, "refused_beneficiary")
+        self.assertNotIn("refusal_note", Candidate.fields_get())
+        calls = {
+            "read": lambda: Candidate.browse(cand.id).read(["refusal_reason"]),
+            "read note": lambda: Candidate.browse(cand.id).read(["refusal_note"]),
+            "search_read": lambda: Candidate.search_read([], ["refusal_note"]),
+            "read_group": lambda: Candidate.read_group([], ["refusal_reason"],
+                                                       ["refusal_reason"]),
+            "search": lambda: Candidate.search([("refusal_note", "ilike", "IPS")]),
+            "export": lambda: Candidate.browse(cand.id).export_data(["refusal_note"]),
+        }
+        for label, call in calls.items():
+            with self.subTest(label), self.assertRaises(AccessError):
+                call()
+        row = Candidate.search_read([("id", "=", cand.id)])[0]
+        self.assertFalse({"refusal_reason", "refusal_note"} & row.keys())
+        self.assertEqual(cand.with_user(self.operator).refusal_note,
+                         "IPS path: depressive episode")
 
 
 @tagged("post_install", "-at_install")

@@ -31,9 +31,9 @@ class TestBoardDashboard(IxlCase):
                                    "ixl_board_join_date": joined})
 
         cls.alfa = company("Alfa", "member", "2024-01-01", "2024-12-31")  # both in
-        cls.beta = company("Beta", "member", "2023-12-31", "2023-06-01")  # day before: out
+        cls.beta = company("Beta", "member", "2023-12-31", "2023-12-31")  # day before: out
         cls.gamma = company("Gamma", "contacted", "2025-01-01")  # day after: out
-        cls.delta = company("Delta", "left", "2024-06-01", "2024-02-01")
+        cls.delta = company("Delta", "left", "2024-01-20", "2024-02-01")
         cls.delta.ixl_board_leave_date = "2024-09-01"
         for employer, start in [(cls.alfa, "2024-01-01"), (cls.alfa, "2024-05-01"),
                                 (cls.alfa, "2024-12-31"), (cls.beta, "2024-03-01"),
@@ -47,6 +47,8 @@ class TestBoardDashboard(IxlCase):
         cls._internship(cls.delta, "2024-12-31", "2025-01-31", False)  # draft
         cls._internship(cls.beta, "2024-06-01", "2024-12-31", "hired_fixed_term")  # 2025
         cls._internship(cls.alfa, "2023-12-31", "2024-01-15", "ended")
+        # Extended from 1 June 2024: an extension in the period, still ongoing.
+        cls._internship(cls.gamma, "2024-03-01", "2024-05-31", None).action_extend("2024-08-31")
 
     @classmethod
     def _place(cls, employer, ptype, start, contract=False):
@@ -63,7 +65,9 @@ class TestBoardDashboard(IxlCase):
             "monthly_indemnity": 500})
         if outcome is not False:
             internship.action_start()
-        if outcome:
+        if outcome == "continued":  # closed so before the Extend action existed
+            internship.write({"state": "done", "outcome": outcome})
+        elif outcome:
             internship.action_close(outcome)
         return internship
 
@@ -86,11 +90,27 @@ class TestBoardDashboard(IxlCase):
         section = get_section(self.env(user=self.operator), "internships")
         values = figures(section)
         self.assertEqual(values["Internships"], {
-            "Activated in the period": [3], "Ended in the period": [4]})
+            "Activated in the period": [4], "Extended in the period": [1],
+            "Ended in the period": [4]})
         self.assertEqual(values["Outcome of the internships ended in the period"], {
             "Continued": [1, 25.0], "Hired, fixed-term": [1, 25.0],
             "Hired, permanent": [1, 25.0], "Ended": [1, 25.0]})
         check_drilldowns(self, section)
+
+    def test_archived_records_keep_past_figures(self):
+        """Archiving a company or a person does not rewrite the figures of 2024."""
+        env = self.env(user=self.operator)
+        before = {key: figures(get_section(env, key)) for key in ("board", "internships")}
+        companies = self.alfa | self.beta | self.gamma | self.delta
+        people = (self.env["ixl.placement"].search([("employer_id", "in", companies.ids)])
+                  .beneficiary_id)
+        companies.write({"active": False})
+        people.write({"active": False})
+        for key, values in before.items():
+            with self.subTest(key):
+                section = get_section(env, key)
+                self.assertEqual(figures(section), values)
+                check_drilldowns(self, section)
 
     def test_finance_does_not_see_them(self):
         self.assertIsNone(get_section(self.env(user=self.finance), "board"))
