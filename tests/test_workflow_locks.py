@@ -101,3 +101,15 @@ class TestWorkflowLocks(TransactionCase):
                 self.assertNotEqual(record[field.name], value)
         # The database of make test has every addon's demo records: most models have one.
         self.assertGreaterEqual(len(tried), 5, tried)
+
+    def test_a_default_in_the_context_does_not_set_a_state(self):
+        """The web client sends ``default_<field>`` keys with create: a forged one must not
+        register a person directly as active."""
+        from odoo.addons.ixl_beneficiary.tests.common import make_fiscal_code
+
+        person = self.env["ixl.beneficiary"].with_user(self.users["operator"]).with_context(
+            default_state="active").create({
+                "first_name": "Anna", "last_name": "Verdi",
+                "fiscal_code": make_fiscal_code("VERDI", "ANNA", "1990-03-02", female=True),
+            })
+        self.assertEqual(person.state, "registered")

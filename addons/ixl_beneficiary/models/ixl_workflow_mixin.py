@@ -52,6 +52,9 @@ class IxlWorkflowMixin(models.AbstractModel):
                        if name in vals and not self._ixl_is_default(name, vals[name])}
                 if bad:
                     self._ixl_refuse_locked(bad)
+            # A ``default_<field>`` in the caller's context would fill a locked field that
+            # the values leave out: only the field's own default applies.
+            self = self._ixl_without_context_defaults()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -62,12 +65,15 @@ class IxlWorkflowMixin(models.AbstractModel):
                 self._ixl_refuse_locked(bad)
         return super().write(vals)
 
+    def _ixl_without_context_defaults(self):
+        locked = {f"default_{name}" for name in self._ixl_locked_fields}
+        context = {key: val for key, val in self.env.context.items() if key not in locked}
+        return self.with_env(self.env(context=context))
+
     @api.model
     def _ixl_is_default(self, name, value):
         # The field's own default, not a ``default_<name>`` the caller put in the context.
-        context = {key: val for key, val in self.env.context.items()
-                   if not key.startswith("default_")}
-        default = self.with_env(self.env(context=context)).default_get([name]).get(name, False)
+        default = self._ixl_without_context_defaults().default_get([name]).get(name, False)
         return self._ixl_normalise(name, value) == self._ixl_normalise(name, default)
 
     def _ixl_normalise(self, name, value):
