@@ -6,3 +6,5 @@ from . import test_projects
 from . import test_translation
 from . import test_dashboard
 from . import test_privacy
+from . import test_workflow
+from . import test_dates
