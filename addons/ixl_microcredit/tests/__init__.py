@@ -8,3 +8,4 @@ from . import test_dashboard
 from . import test_privacy
 from . import test_workflow
 from . import test_dates
+from . import test_fund_stateful
