@@ -2,7 +2,7 @@
     "name": "IXL Microcredit",
     "summary": "Insieme per il lavoro: the Emil Banca guarantee fund and its ledger, "
     "Credito Sociale loans, self-employment and social-innovation projects",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",
     "website": "https://www.insiemeperillavoro.it",
@@ -15,6 +15,7 @@
         "security/ixl_microcredit_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "wizard/ixl_dated_operation_views.xml",
         "views/ixl_guarantee_fund_views.xml",
         "views/ixl_fund_move_views.xml",
         "views/ixl_loan_product_views.xml",

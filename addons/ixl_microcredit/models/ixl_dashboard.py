@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import api, models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 from .ixl_selfemployment_project import SE_STATES
 from .ixl_social_project import SOCIAL_STATES
@@ -85,21 +86,22 @@ class IxlDashboard(models.AbstractModel):
         ]}
 
     def _dashboard_guarantee_fund(self, period):
+        """Each fund as of the end of the period (today for the current period), with
+        the movements of the period. Archived funds keep their past figures."""
         _ = self.env._
         Move = self.env["ixl.fund.move"]
-        until = [("date", "<=", period.date_to.isoformat())]
+        as_of = min(period.date_to, local_today())
+        until = [("date", "<=", as_of.isoformat())]
         within = period.date_domain("date")
-        position, moved = defaultdict(float), defaultdict(float)
-        for fund, effect, amount in Move._read_group(
-                until, ["fund_id", "effect_type"], ["amount:sum"]):
-            position[fund.id, effect] = amount
+        moved = defaultdict(float)
         for fund, effect, amount in Move._read_group(
                 within, ["fund_id", "effect_type"], ["amount:sum"]):
             moved[fund.id, effect] = amount
-        blocks = []
-        for fund in self.env["ixl.guarantee.fund"].search([]):
-            blocks.append(self._fund_block(fund, fund._figures_from_sums(position),
-                                           moved, until, within))
+        funds = self.env["ixl.guarantee.fund"].union(
+            *(fund for fund, in Move._read_group(until, ["fund_id"])))
+        position = funds._ledger_figures(as_of)
+        blocks = [self._fund_block(fund, position[fund.id], moved, until, within)
+                  for fund in funds.sorted("name")]
         return {"title": _("Guarantee fund"), "blocks": blocks}
 
     def _fund_block(self, fund, figures, moved, until, within):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .operations import MONEY_GROUPS, in_posting, operation_date, require_group
+
 MOVE_TYPES = [
     ("deposit", "Deposit"),
     ("ceiling", "Ceiling change"),
@@ -11,6 +13,9 @@ MOVE_TYPES = [
     ("reversal", "Reversal"),
 ]
 EFFECT_TYPES = [item for item in MOVE_TYPES if item[0] != "reversal"]
+# Sign of each effect on the free capacity (ceiling - used); a guarantee called leaves
+# the commitments and becomes a loss: the fund's use does not change.
+FREE_SIGN = {"ceiling": 1, "committed": -1, "released": -1, "recovery": 1}
 
 
 class IxlFundMove(models.Model):
@@ -27,13 +32,17 @@ class IxlFundMove(models.Model):
     - reversal: the opposite of the reversed line; ``effect_type`` is the reversed
       line's type, so sums per effect stay right.
 
-    Lines are created only by the fund's and the loans' methods (context key
-    ``ixl_fund_posting``) and are never edited nor deleted.
+    Lines are created only by the fund's and the loans' methods (through
+    ``_ixl_transition``, not even superuser code otherwise) and are never edited nor
+    deleted. The lines of a loan are corrected only by the loan's own operations.
     """
 
     _name = "ixl.fund.move"
     _description = "Guarantee fund ledger line"
+    _inherit = ["ixl.workflow.mixin"]
     _order = "date desc, id desc"
+    _ixl_locked_fields = ("fund_id", "date", "move_type", "effect_type", "amount", "name",
+                          "loan_id", "reversed_id", "reversal_ids")
 
     fund_id = fields.Many2one("ixl.guarantee.fund", required=True, index=True,
                               ondelete="restrict", readonly=True)
@@ -51,9 +60,17 @@ class IxlFundMove(models.Model):
     reversal_ids = fields.One2many("ixl.fund.move", "reversed_id", string="Reversed by",
                                    readonly=True)
 
+    def _ixl_in_transition(self):
+        # Ledger lines: not even superuser code posts them outside a fund operation.
+        return in_posting(self)
+
+    def _free_delta(self):
+        """How much these lines change the free capacity of their fund."""
+        return sum(FREE_SIGN.get(move.effect_type, 0) * move.amount for move in self)
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("ixl_fund_posting"):
+        if not self._ixl_in_transition():
             raise UserError(self.env._(
                 "Ledger lines are posted by the fund and loan operations only."))
         for vals in vals_list:
@@ -71,21 +88,28 @@ class IxlFundMove(models.Model):
         raise UserError(self.env._(
             "A posted ledger line cannot be deleted: correct it with a reversal."))
 
-    def action_reverse(self):
-        """Post, for each line, a reversing line dated today."""
-        today = fields.Date.context_today(self)
+    def action_reverse(self, date=None):
+        """Post, for each line, a reversing line (dated today unless ``date``). The lines
+        of a loan are not reversed here: the loan's operations (cancel...) correct them,
+        so that a loan never stays approved without its guarantee."""
+        require_group(self, *MONEY_GROUPS)
         for move in self:
             if move.move_type in ("reversal", "ceiling") or move.reversal_ids:
                 raise UserError(self.env._(
                     "Line %(line)s cannot be reversed: reversals and already reversed lines "
                     "cannot, and a ceiling is corrected by a new ceiling change.",
                     line=move.display_name))
+            if move.loan_id:
+                raise UserError(self.env._(
+                    "Line %(line)s belongs to the loan %(loan)s: correct it with the loan's "
+                    "operations (for instance cancel the loan), never by reversing the line.",
+                    line=move.display_name, loan=move.loan_id.name))
+            day = operation_date(move, date, move.date, self.env._("the reversed line"))
             move.fund_id._post([{
-                "date": today,
+                "date": day,
                 "move_type": "reversal",
                 "effect_type": move.effect_type,
                 "amount": -move.amount,
-                "loan_id": move.loan_id.id,
                 "reversed_id": move.id,
                 "name": self.env._("Reversal of %(line)s", line=move.name or move.id),
             }])

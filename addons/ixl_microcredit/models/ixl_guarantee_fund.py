@@ -6,6 +6,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.misc import format_date
+
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today, lock_rows
+
+from .operations import MONEY_GROUPS, operation_date, require_group
 
 FIGURES = ("ceiling", "committed", "losses_paid", "recovered", "net_losses", "used",
            "free_capacity", "deposited", "utilisation")
@@ -17,20 +22,25 @@ DAYS_PER_MONTH = 365.25 / 12
 class IxlGuaranteeFund(models.Model):
     """The guarantee fund deposited at the bank (Emil Banca) backing Credito Sociale.
 
-    Every figure is a sum over the ledger (``ixl.fund.move``), grouped in SQL:
+    Every figure is a sum over the ledger (``ixl.fund.move``) as of a day: the lines
+    dated up to that day, grouped in SQL (the fields show today's, in Bologna):
     ceiling = ceiling changes; committed = committed + released + called;
     losses paid = - called; net losses = losses paid - recoveries;
     used = committed + net losses; free capacity = ceiling - used.
-    Every posting locks the fund row (``_lock``) so that two approvals can never both
-    take the last free capacity.
+    Every posting locks the fund row (``lock_rows``) so that two approvals can never
+    both take the last free capacity, and a posting that lowers the free capacity on a
+    day must fit on that day and on every later day of the ledger.
     """
 
     _name = "ixl.guarantee.fund"
     _description = "Guarantee fund"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "name"
+    _ixl_locked_fields = ("posting_count", "ceiling_ids", "move_ids")
 
     name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True, tracking=True,
+                            help="Archive a closed fund: its past figures stay.")
     bank_id = fields.Many2one("res.partner", required=True, tracking=True,
                               domain=[("is_company", "=", True)], ondelete="restrict")
     currency_id = fields.Many2one(
@@ -73,14 +83,51 @@ class IxlGuaranteeFund(models.Model):
 
     # Figures --------------------------------------------------------------
 
-    def _ledger_figures(self):
-        """{fund id: {figure: value}} from the ledger, summed by PostgreSQL."""
+    def _ixl_frozen_fields(self):
+        return {"currency_id"} if self.filtered("move_ids") else set()
+
+    def _ledger_figures(self, date=None):
+        """{fund id: {figure: value}} as of ``date`` (default today in Bologna): the
+        ledger lines dated up to that day, summed by PostgreSQL."""
+        day = fields.Date.to_date(date) or local_today()
         sums = defaultdict(float)
         groups = self.env["ixl.fund.move"].sudo()._read_group(
-            [("fund_id", "in", self.ids)], ["fund_id", "effect_type"], ["amount:sum"])
+            [("fund_id", "in", self.ids), ("date", "<=", day)], ["fund_id", "effect_type"],
+            ["amount:sum"])
         for fund, effect, amount in groups:
             sums[fund.id, effect] = amount
         return {fund.id: fund._figures_from_sums(sums) for fund in self}
+
+    def _timeline(self, date):
+        """[(day, ceiling, used)] of the fund as of ``date`` and on every later day of its
+        ledger, in date order: what a posting dated ``date`` changes."""
+        self.ensure_one()
+        rnd = self.currency_id.round  # read before the query: it may run one
+        self.env["ixl.fund.move"].flush_model(["fund_id", "date", "effect_type", "amount"])
+        self.env.cr.execute(SQL(
+            """WITH daily AS (
+                   SELECT date,
+                          SUM(amount) FILTER (WHERE effect_type = 'ceiling') AS ceiling,
+                          SUM(CASE WHEN effect_type IN ('committed', 'released') THEN amount
+                                   WHEN effect_type = 'recovery' THEN -amount END) AS used
+                     FROM ixl_fund_move WHERE fund_id = %(fund)s GROUP BY date),
+               running AS (
+                   SELECT date, SUM(COALESCE(ceiling, 0)) OVER w AS ceiling,
+                          SUM(COALESCE(used, 0)) OVER w AS used
+                     FROM daily WINDOW w AS (ORDER BY date))
+               SELECT %(day)s::date, COALESCE(SUM(ceiling), 0), COALESCE(SUM(used), 0)
+                 FROM daily WHERE date <= %(day)s
+               UNION ALL
+               SELECT date, ceiling, used FROM running WHERE date > %(day)s
+               ORDER BY 1""", fund=self.id, day=fields.Date.to_date(date)))
+        rows = self.env.cr.fetchall()
+        return [(day, rnd(ceiling), rnd(used)) for day, ceiling, used in rows]
+
+    def _lowest_free(self, date):
+        """(free capacity, day): the lowest free capacity of the fund on ``date`` or on a
+        later day of its ledger, and that day."""
+        day, ceiling, used = min(self._timeline(date), key=lambda row: (row[1] - row[2], row[0]))
+        return self.currency_id.round(ceiling - used), day
 
     def _figures_from_sums(self, sums):
         rnd = self.currency_id.round
@@ -107,6 +154,7 @@ class IxlGuaranteeFund(models.Model):
 
     @api.depends("move_ids.amount", "warning_threshold")
     def _compute_figures(self):
+        """Today's figures (Bologna): a ceiling change dated later does not count yet."""
         figures = self.filtered("id")._ledger_figures()
         for fund in self:
             values = figures.get(fund.id) or dict.fromkeys(FIGURES, 0.0)
@@ -119,7 +167,7 @@ class IxlGuaranteeFund(models.Model):
     def _compute_forecast(self):
         """Date on which the fund's use reaches the warning threshold if commitments go
         on at the pace of the last 12 months (net monthly commitment)."""
-        today = fields.Date.context_today(self)
+        today = local_today()
         start = today - relativedelta(months=12)
         pace = dict(self.env["ixl.fund.move"].sudo()._read_group(
             [("fund_id", "in", self.filtered("id").ids), ("date", ">", start),
@@ -146,7 +194,7 @@ class IxlGuaranteeFund(models.Model):
         self.env["ixl.loan"].flush_model(["fund_id", "state", "amount_outstanding"])
         self.env["ixl.loan.instalment"].flush_model(["loan_id", "due_date", "amount",
                                                      "paid_amount"])
-        late = fields.Date.context_today(self) - timedelta(days=30)
+        late = local_today() - timedelta(days=30)
         rows = {}
         if self.filtered("id"):
             self.env.cr.execute(SQL(
@@ -168,42 +216,26 @@ class IxlGuaranteeFund(models.Model):
 
     # Postings -------------------------------------------------------------
 
-    def _lock(self):
-        """Lock the fund rows for this transaction and bump them.
-
-        NOWAIT: a concurrent posting fails at once with LockNotAvailable (Odoo retries
-        the request). The UPDATE makes a transaction whose snapshot predates another
-        posting fail with a serialization error instead of deciding on a stale ledger
-        (Odoo runs in REPEATABLE READ)."""
-        ids = tuple(self.ids)
-        self.env.cr.execute(SQL(
-            "SELECT id FROM ixl_guarantee_fund WHERE id IN %s FOR UPDATE NOWAIT", ids))
-        self.env.cr.execute(SQL(
-            "UPDATE ixl_guarantee_fund SET posting_count = COALESCE(posting_count, 0) + 1 "
-            "WHERE id IN %s", ids))
-        self.invalidate_recordset(["posting_count"])
-
     def _post(self, vals_list):
-        """Post ledger lines on the fund, under its lock; refuse them when the fund
-        would use more than its ceiling. Returns the new lines."""
+        """Post ledger lines on the fund, under its lock; refuse them when they lower the
+        free capacity below zero on their day or on any later day. Returns the lines."""
         self.ensure_one()
-        self._lock()
+        lock_rows(self, "posting_count")
         before = self._ledger_figures()[self.id]
-        moves = self.env["ixl.fund.move"].sudo().with_context(ixl_fund_posting=True).create(
+        moves = self.env["ixl.fund.move"].sudo()._ixl_transition().create(
             [{**vals, "fund_id": self.id} for vals in vals_list])
-        after = self._ledger_figures()[self.id]
-        grows = after["used"] > before["used"] or after["ceiling"] < before["ceiling"]
-        if grows and self.currency_id.compare_amounts(after["free_capacity"], 0) < 0:
-            raise UserError(self.env._(
-                "Refused: the fund %(fund)s would use %(used)s, above its ceiling of "
-                "%(ceiling)s.", fund=self.name, used=self._fmt(after["used"]),
-                ceiling=self._fmt(after["ceiling"])))
+        if self.currency_id.compare_amounts(moves._free_delta(), 0) < 0:
+            free, day = self._lowest_free(min(moves.mapped("date")))
+            if self.currency_id.compare_amounts(free, 0) < 0:
+                figures = self._ledger_figures(day)[self.id]
+                raise UserError(self.env._(
+                    "Refused: on %(date)s the fund %(fund)s would use %(used)s, above its "
+                    "ceiling of %(ceiling)s.", date=format_date(self.env, day), fund=self.name,
+                    used=fmt_amount(self.env, figures["used"], self.currency_id),
+                    ceiling=fmt_amount(self.env, figures["ceiling"], self.currency_id)))
         self.invalidate_recordset()
-        self._warn_threshold(before, after)
+        self._warn_threshold(before, self._ledger_figures()[self.id])
         return moves
-
-    def _fmt(self, amount):
-        return f"{amount:,.2f} {self.currency_id.name}"
 
     def _warn_threshold(self, before, after):
         """When the use crosses the warning threshold, a to-do for every finance user."""
@@ -222,38 +254,47 @@ class IxlGuaranteeFund(models.Model):
                     fund=self.name, rate=after["utilisation"]))
 
     def change_ceiling(self, date, amount, reference):
-        """Set a new ceiling from ``date`` (a decision), posting the difference."""
+        """Set a new ceiling from ``date`` (a decision, possibly taking effect later),
+        posting the difference. It cannot go below what the fund uses on that day or
+        any later day."""
         self.ensure_one()
+        require_group(self, *MONEY_GROUPS)
         date = fields.Date.to_date(date)
+        if not date:
+            raise UserError(self.env._("Give the date from which the ceiling applies."))
         if amount <= 0:
             raise UserError(self.env._("The ceiling must be a positive amount."))
         if not reference:
             raise UserError(self.env._("Give the reference of the decision on the ceiling."))
-        last = self.ceiling_ids[:1]
+        last = self.ceiling_ids.sorted(lambda line: (line.date, line.id))[-1:]
         if last and date < last.date:
             raise UserError(self.env._(
                 "The ceiling change must not be dated before the last one (%(date)s).",
                 date=last.date))
-        self._lock()
-        figures = self._ledger_figures()[self.id]
-        if self.currency_id.compare_amounts(amount, figures["used"]) < 0:
+        lock_rows(self, "posting_count")
+        timeline = self._timeline(date)
+        peak = max(used for _day, _ceiling, used in timeline)
+        if self.currency_id.compare_amounts(amount, peak) < 0:
             raise UserError(self.env._(
                 "The ceiling cannot be lowered to %(amount)s: %(used)s is committed or lost.",
-                amount=self._fmt(amount), used=self._fmt(figures["used"])))
+                amount=fmt_amount(self.env, amount, self.currency_id),
+                used=fmt_amount(self.env, peak, self.currency_id)))
         move = self._post([{"date": date, "move_type": "ceiling", "name": reference,
-                            "amount": amount - figures["ceiling"]}])
-        self.env["ixl.fund.ceiling"].sudo().with_context(ixl_fund_posting=True).create({
+                            "amount": amount - timeline[0][1]}])
+        self.env["ixl.fund.ceiling"].sudo()._ixl_transition().create({
             "fund_id": self.id, "date": date, "amount": amount,
             "decision_reference": reference, "move_id": move.id})
         return True
 
     def record_deposit(self, date, amount, reference):
-        """Record money deposited on the fund at the bank."""
+        """Record money deposited on the fund at the bank (on a past day or today)."""
         self.ensure_one()
+        require_group(self, *MONEY_GROUPS)
         if amount <= 0:
             raise UserError(self.env._("A deposit must be a positive amount."))
-        self._post([{"date": fields.Date.to_date(date), "move_type": "deposit",
-                     "amount": amount, "name": reference}])
+        day = operation_date(self, date)
+        self._post([{"date": day, "move_type": "deposit", "amount": amount,
+                     "name": reference}])
         return True
 
     # Actions --------------------------------------------------------------

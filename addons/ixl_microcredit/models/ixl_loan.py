@@ -4,6 +4,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
+
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today, lock_rows
+
+from .operations import MONEY_GROUPS, operation_date, require_group
 
 LOAN_STATES = [
     ("requested", "Requested"),
@@ -14,14 +19,15 @@ LOAN_STATES = [
     ("defaulted", "Defaulted"),
     ("cancelled", "Cancelled"),
 ]
-# Fields that can change only in the listed states.
-LOCKED_FIELDS = {
-    "amount_requested": ("requested",),
-    "amount_approved": ("requested",),
-    "product_id": ("requested",),
-    "fund_id": ("requested",),
-    "amount_disbursed": ("requested", "approved"),
-}
+# Fields written only by the loan's operations (action_*, register_*).
+LOCKED_FIELDS = ("state", "coverage_rate", "date_approved", "date_disbursed", "date_closed",
+                 "instalment_ids", "move_ids")
+# Fields that can change only in the listed states (the bank's decision, the schedule).
+EDITABLE_IN = [
+    (("requested",), ("amount_requested", "amount_approved", "product_id", "fund_id",
+                      "borrower_type", "beneficiary_id", "partner_id", "date_request")),
+    (("requested", "approved"), ("amount_disbursed", "term_months")),
+]
 
 
 class IxlLoan(models.Model):
@@ -32,12 +38,17 @@ class IxlLoan(models.Model):
     capacity); disbursing a smaller amount releases the difference; each repayment
     releases guarantee x repaid / disbursed (the last one what is left); a default
     calls the remaining guarantee (a loss); recoveries reduce the loss.
+
+    Every operation has its day (default today in Bologna, never in the future, never
+    before the previous step): the ledger lines are dated on it, so that loans of past
+    years can be entered with their real dates.
     """
 
     _name = "ixl.loan"
     _description = "Credito Sociale loan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_request desc, id desc"
+    _ixl_locked_fields = LOCKED_FIELDS
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     fund_id = fields.Many2one("ixl.guarantee.fund", string="Guarantee fund", required=True,
@@ -67,9 +78,12 @@ class IxlLoan(models.Model):
     coverage_rate = fields.Float(string="Coverage (%)", readonly=True, copy=False,
                                  help="Coverage of the product when the loan was approved.")
     date_request = fields.Date(string="Request date", required=True,
-                               default=fields.Date.context_today)
+                               default=lambda self: local_today())
     date_approved = fields.Date(string="Approval date", readonly=True, copy=False)
-    date_disbursed = fields.Date(string="Disbursement date", copy=False)
+    date_disbursed = fields.Date(string="Disbursement date", readonly=True, copy=False)
+    date_closed = fields.Date(string="Closing date", readonly=True, copy=False,
+                              help="Day the loan was repaid in full, declared defaulted or "
+                              "cancelled.")
     term_months = fields.Integer(string="Term (months)", required=True, default=36)
     instalment_ids = fields.One2many("ixl.loan.instalment", "loan_id", string="Instalments",
                                      readonly=True)
@@ -142,20 +156,22 @@ class IxlLoan(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("ixl.loan") or "/"
         return super().create(vals_list)
 
-    def write(self, vals):
-        for field, states in LOCKED_FIELDS.items():
-            if field in vals and any(loan.state not in states for loan in self):
-                raise UserError(self.env._(
-                    "%(field)s cannot be changed any more on a loan in this state.",
-                    field=self._fields[field].get_description(self.env)["string"]))
-        return super().write(vals)
+    def _ixl_frozen_fields(self):
+        frozen = set()
+        for states, names in EDITABLE_IN:
+            if any(loan.state not in states for loan in self):
+                frozen.update(names)
+        return frozen
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_requested(self):
         if any(loan.state != "requested" for loan in self):
             raise UserError(self.env._("Only a loan still requested can be deleted."))
 
+    # OPERATIONS ----------------------------------------------------------------
+
     def _check_state(self, *states):
+        require_group(self, *MONEY_GROUPS)
         for loan in self:
             if loan.state not in states:
                 raise UserError(self.env._(
@@ -163,50 +179,73 @@ class IxlLoan(models.Model):
                     loan=loan.name, state=dict(self._fields["state"]._description_selection(
                         self.env))[loan.state]))
 
-    def _post(self, move_type, amount, date=None, label=None):
+    def _post(self, move_type, amount, date, label=None):
         self.ensure_one()
         return self.fund_id._post([{
-            "date": date or fields.Date.context_today(self), "move_type": move_type,
-            "amount": amount, "loan_id": self.id, "name": label or self.name}])
+            "date": date, "move_type": move_type, "amount": amount, "loan_id": self.id,
+            "name": label or self.name}])
 
-    def action_approve(self):
-        """Commit the guarantee (approved amount x coverage), under the fund's lock."""
+    def _set(self, values):
+        """Write what an operation changes (after its checks)."""
+        return self._ixl_transition().write(values)
+
+    def _last_payment_date(self):
+        paid = self.instalment_ids.filtered("paid_date").mapped("paid_date")
+        return max(paid, default=self.date_disbursed)
+
+    def _guarantee_to_commit(self):
+        """(coverage, guarantee) of the loan at approval: approved amount x coverage."""
+        if self.currency_id.compare_amounts(self.amount_approved, 0) <= 0:
+            raise UserError(self.env._(
+                "Enter the amount approved by the bank for %(loan)s.", loan=self.name))
+        rate = self.product_id.coverage_rate
+        guarantee = self.currency_id.round(self.amount_approved * rate / 100)
+        if self.currency_id.compare_amounts(guarantee, 0) <= 0:
+            raise UserError(self.env._(
+                "Loan %(loan)s would have no guarantee (coverage %(rate)s%%): the fund "
+                "only takes loans it guarantees.", loan=self.name, rate=rate))
+        return rate, guarantee
+
+    def action_approve(self, date=None):
+        """Record the bank's approval on ``date``: commit the guarantee (approved amount x
+        coverage), refused unless it fits in the free capacity of the fund on that day
+        and on every later day (under the fund's lock)."""
         self._check_state("requested")
         for loan in self:
-            if loan.currency_id.compare_amounts(loan.amount_approved, 0) <= 0:
-                raise UserError(self.env._(
-                    "Enter the amount approved by the bank for %(loan)s.", loan=loan.name))
-            rate = loan.product_id.coverage_rate
-            guarantee = loan.currency_id.round(loan.amount_approved * rate / 100)
-            loan.fund_id._lock()
-            free = loan.fund_id._ledger_figures()[loan.fund_id.id]["free_capacity"]
+            day = operation_date(loan, date, loan.date_request, self.env._("the request date"))
+            rate, guarantee = loan._guarantee_to_commit()
+            lock_rows(loan.fund_id, "posting_count")
+            free, when = loan.fund_id._lowest_free(day)
             if loan.currency_id.compare_amounts(guarantee, free) > 0:
                 raise UserError(self.env._(
                     "Loan %(loan)s cannot be approved: its guarantee of %(guarantee)s does "
-                    "not fit in the free capacity of the fund (%(free)s).", loan=loan.name,
-                    guarantee=loan.fund_id._fmt(guarantee), free=loan.fund_id._fmt(free)))
-            if guarantee:
-                loan._post("committed", guarantee)
-            loan.write({"state": "approved", "coverage_rate": rate,
-                        "date_approved": fields.Date.context_today(self)})
+                    "not fit in the free capacity of the fund (%(free)s on %(date)s).",
+                    loan=loan.name, guarantee=fmt_amount(self.env, guarantee, loan.currency_id),
+                    free=fmt_amount(self.env, free, loan.currency_id),
+                    date=format_date(self.env, when)))
+            loan._post("committed", guarantee, day)
+            loan._set({"state": "approved", "coverage_rate": rate, "date_approved": day})
         return True
 
-    def action_disburse(self):
-        """Disburse (the approved amount unless another one was entered), build the
-        schedule and release the guarantee of what was not disbursed."""
+    def action_disburse(self, date=None, amount=None):
+        """Disburse on ``date`` ``amount`` (default the amount entered, else the amount
+        approved), build the schedule and release the guarantee of what was not
+        disbursed."""
         self._check_state("approved")
         for loan in self:
-            if not loan.amount_disbursed:
-                loan.amount_disbursed = loan.amount_approved
-            if not loan.date_disbursed:
-                loan.date_disbursed = fields.Date.context_today(self)
-            target = loan.currency_id.round(loan.amount_disbursed * loan.coverage_rate / 100)
+            day = operation_date(loan, date, loan.date_approved,
+                                 self.env._("the approval date"))
+            disbursed = amount or loan.amount_disbursed or loan.amount_approved
+            if loan.currency_id.compare_amounts(disbursed, 0) <= 0:
+                raise UserError(self.env._("The amount disbursed must be positive."))
+            loan._set({"amount_disbursed": disbursed, "date_disbursed": day})
+            target = loan.currency_id.round(disbursed * loan.coverage_rate / 100)
             excess = loan.currency_id.round(loan.guarantee_amount - target)
             if excess > 0:
-                loan._post("released", -excess, label=self.env._(
+                loan._post("released", -excess, day, label=self.env._(
                     "%(loan)s: amount disbursed below the amount approved", loan=loan.name))
             loan._make_schedule()
-            loan.state = "disbursed"
+            loan._set({"state": "disbursed"})
         return True
 
     def _make_schedule(self):
@@ -214,39 +253,40 @@ class IxlLoan(models.Model):
         count = self.term_months
         base = self.currency_id.round(self.amount_disbursed / count)
         last = self.currency_id.round(self.amount_disbursed - base * (count - 1))
-        self.env["ixl.loan.instalment"].sudo().create([{
+        self.env["ixl.loan.instalment"].sudo()._ixl_transition().create([{
             "loan_id": self.id, "sequence": i + 1,
             "due_date": self.date_disbursed + relativedelta(months=i + 1),
             "amount": last if i == count - 1 else base,
         } for i in range(count)])
 
     def register_repayment(self, amount, date=None):
-        """Record a repayment: pays the oldest instalments and releases the guarantee
-        in proportion (guarantee at disbursement x amount / disbursed)."""
+        """Record a repayment on ``date``: pays the oldest instalments and releases the
+        guarantee in proportion (guarantee at disbursement x amount / disbursed)."""
         self.ensure_one()
         self._check_state("disbursed", "repaying")
-        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        day = operation_date(self, date, self._last_payment_date(),
+                             self.env._("the disbursement or the last repayment"))
         cmp = self.currency_id.compare_amounts
         if cmp(amount, 0) <= 0:
             raise UserError(self.env._("A repayment must be a positive amount."))
         if cmp(amount, self.amount_outstanding) > 0:
             raise UserError(self.env._(
                 "The repayment of %(amount)s is above what is outstanding (%(outstanding)s).",
-                amount=self.fund_id._fmt(amount),
-                outstanding=self.fund_id._fmt(self.amount_outstanding)))
+                amount=fmt_amount(self.env, amount, self.currency_id),
+                outstanding=fmt_amount(self.env, self.amount_outstanding, self.currency_id)))
         done = cmp(amount, self.amount_outstanding) == 0
-        self._allocate(amount, date)
+        self._allocate(amount, day)
         base = self.amount_disbursed * self.coverage_rate / 100
         release = self.guarantee_amount if done else min(
             self.currency_id.round(base * amount / self.amount_disbursed), self.guarantee_amount)
         if release > 0:
-            self._post("released", -release, date)
-        self.state = "repaid" if done else "repaying"
+            self._post("released", -release, day)
+        self._set({"state": "repaid", "date_closed": day} if done else {"state": "repaying"})
         return True
 
     def _allocate(self, amount, date):
         left = amount
-        posting = self.env["ixl.loan.instalment"].sudo().with_context(ixl_fund_posting=True)
+        posting = self.env["ixl.loan.instalment"].sudo()._ixl_transition()
         for instalment in self.instalment_ids.filtered(lambda i: not i.is_paid):
             part = min(left, self.currency_id.round(instalment.amount - instalment.paid_amount))
             if part <= 0:
@@ -256,38 +296,47 @@ class IxlLoan(models.Model):
             left = self.currency_id.round(left - part)
         self.invalidate_recordset(["amount_repaid", "amount_outstanding", "instalment_ids"])
 
-    def action_default(self):
-        """Declare the default: the remaining guarantee is called (paid to the bank)."""
+    def action_default(self, date=None):
+        """Declare the default on ``date``: the remaining guarantee is called (paid to the
+        bank)."""
         self._check_state("disbursed", "repaying")
         for loan in self:
+            day = operation_date(loan, date, loan._last_payment_date(),
+                                 self.env._("the disbursement or the last repayment"))
             if loan.guarantee_amount > 0:
-                loan._post("called", -loan.guarantee_amount)
-            loan.state = "defaulted"
+                loan._post("called", -loan.guarantee_amount, day)
+            loan._set({"state": "defaulted", "date_closed": day})
         return True
 
     def register_recovery(self, amount, date=None):
-        """Money recovered on a defaulted loan and paid back to the fund."""
+        """Money recovered on a defaulted loan and paid back to the fund on ``date``."""
         self.ensure_one()
         self._check_state("defaulted")
+        day = operation_date(self, date, self.date_closed, self.env._("the default"))
         cmp = self.currency_id.compare_amounts
         if cmp(amount, 0) <= 0:
             raise UserError(self.env._("A recovery must be a positive amount."))
         if cmp(amount, self.loss_amount) > 0:
             raise UserError(self.env._(
                 "The recovery of %(amount)s is above the loss of the loan (%(loss)s).",
-                amount=self.fund_id._fmt(amount), loss=self.fund_id._fmt(self.loss_amount)))
-        self._post("recovery", amount, fields.Date.to_date(date))
+                amount=fmt_amount(self.env, amount, self.currency_id),
+                loss=fmt_amount(self.env, self.loss_amount, self.currency_id)))
+        self._post("recovery", amount, day)
         return True
 
-    def action_cancel(self):
-        """Cancel a loan not disbursed; its guarantee is released."""
+    def action_cancel(self, date=None):
+        """Cancel on ``date`` a loan not disbursed; its guarantee is released."""
         self._check_state("requested", "approved")
         for loan in self:
+            day = operation_date(loan, date, loan.date_approved or loan.date_request,
+                                 self.env._("the approval or request date"))
             if loan.guarantee_amount > 0:
-                loan._post("released", -loan.guarantee_amount, label=self.env._(
+                loan._post("released", -loan.guarantee_amount, day, label=self.env._(
                     "%(loan)s: cancelled", loan=loan.name))
-            loan.state = "cancelled"
+            loan._set({"state": "cancelled", "date_closed": day})
         return True
+
+    # ACTIONS (buttons) ---------------------------------------------------------
 
     def _open_payment(self, kind, name):
         return {

@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ixl_beneficiary.models.tools import local_today
+
+from .operations import COORDINATOR, operation_date, require_group
+
 SE_STATES = [
     ("proposed", "Proposed"),
     ("accompaniment", "In accompaniment"),
@@ -19,12 +23,16 @@ SE_TRANSITIONS = {
 
 class IxlSelfemploymentProject(models.Model):
     """A self-employment (autoimpiego) project proposed by a beneficiary: business
-    plan, accompaniment, start and monitoring, and the Credito Sociale loan if any."""
+    plan, accompaniment, start and monitoring, and the Credito Sociale loan if any.
+
+    Operators propose and follow projects; every step (accompany, stand-by, reject,
+    start) is a coordinator's decision, taken through its button."""
 
     _name = "ixl.selfemployment.project"
     _description = "Self-employment project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_proposed desc, id desc"
+    _ixl_locked_fields = ("state", "date_started")
 
     name = fields.Char(string="Project", required=True, tracking=True)
     beneficiary_id = fields.Many2one("ixl.beneficiary", string="Proposer", required=True,
@@ -36,7 +44,7 @@ class IxlSelfemploymentProject(models.Model):
     business_plan = fields.Binary(attachment=True)
     business_plan_name = fields.Char(string="Business plan file name")
     date_proposed = fields.Date(string="Proposal date", required=True,
-                                default=fields.Date.context_today)
+                                default=lambda self: local_today())
     date_started = fields.Date(string="Start date", readonly=True, copy=False)
     monitoring_notes = fields.Html()
     loan_ids = fields.One2many("ixl.loan", "selfemployment_project_id", string="Loans")
@@ -49,17 +57,15 @@ class IxlSelfemploymentProject(models.Model):
         for project in self:
             project.loan_count = len(project.loan_ids)
 
-    def _set_state(self, state):
+    def _set_state(self, state, values=None):
+        require_group(self, COORDINATOR)
         labels = dict(SE_STATES)
         for project in self:
             if state not in SE_TRANSITIONS[project.state]:
                 raise UserError(self.env._(
                     "A project %(from)s cannot become %(to)s.",
                     **{"from": labels[project.state], "to": labels[state]}))
-        values = {"state": state}
-        if state == "started":
-            values["date_started"] = fields.Date.context_today(self)
-        self.write(values)
+        self._ixl_transition().write({"state": state, **(values or {})})
         return True
 
     def action_accompany(self):
@@ -71,5 +77,11 @@ class IxlSelfemploymentProject(models.Model):
     def action_reject(self):
         return self._set_state("rejected")
 
-    def action_start(self):
-        return self._set_state("started")
+    def action_start(self, date=None):
+        """The business started on ``date`` (default today in Bologna)."""
+        require_group(self, COORDINATOR)
+        for project in self:
+            day = operation_date(project, date, project.date_proposed,
+                                 self.env._("the proposal date"))
+            project._set_state("started", {"date_started": day})
+        return True

@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount
+
+from .operations import COMMITTEE, COORDINATOR, require_group
+
 SOCIAL_STATES = [
     ("submitted", "Submitted"),
     ("selected", "Selected"),
@@ -20,18 +24,26 @@ SOCIAL_TRANSITIONS = {
 # What the evaluation committee records; only the committee writes it.
 EVALUATION_FIELDS = {"committee_member_ids", "evaluation_date", "score", "decision_reason",
                      "funding_approved"}
-COMMITTEE = "ixl_microcredit.group_ixl_committee"
+# The evaluation behind a decision: frozen once the committee decided.
+DECISION_SNAPSHOT = {"committee_member_ids", "evaluation_date", "score", "decision_reason"}
+# States in which the funding approved cannot change any more.
+CLOSED_STATES = ("concluded", "rejected", "withdrawn")
 
 
 class IxlSocialProject(models.Model):
     """A social-innovation project of a Third-sector organisation, received through a
     call and judged by the evaluation committee (selected or rejected, with a score and
-    the reasons). Funding approved by the committee and funding paid are kept apart."""
+    the reasons). Funding approved by the committee and funding paid are kept apart;
+    what is paid never exceeds what is approved.
+
+    Only the committee decides (select, reject) and records the evaluation; the
+    follow-up steps are the coordinators'."""
 
     _name = "ixl.social.project"
     _description = "Social innovation project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "id desc"
+    _ixl_locked_fields = ("state", "decision")
 
     name = fields.Char(string="Project", required=True, tracking=True)
     partner_id = fields.Many2one("res.partner", string="Organisation", required=True,
@@ -77,7 +89,28 @@ class IxlSocialProject(models.Model):
             if project.funding_approved < 0:
                 raise ValidationError(self.env._("The funding approved cannot be negative."))
 
+    @api.constrains("funding_approved", "funding_paid")
+    def _check_funding_paid(self):
+        for project in self:
+            if project.currency_id.compare_amounts(project.funding_paid,
+                                                   project.funding_approved) > 0:
+                raise ValidationError(self.env._(
+                    "The funding approved for %(project)s (%(approved)s) cannot be below what "
+                    "was already paid (%(paid)s).", project=project.name,
+                    approved=fmt_amount(self.env, project.funding_approved, project.currency_id),
+                    paid=fmt_amount(self.env, project.funding_paid, project.currency_id)))
+
+    def _ixl_frozen_fields(self):
+        frozen = set()
+        if any(project.decision for project in self):
+            frozen |= DECISION_SNAPSHOT
+        if any(project.state in CLOSED_STATES for project in self):
+            frozen.add("funding_approved")
+        return frozen
+
     def write(self, vals):
+        if self._ixl_in_transition():
+            return super().write(vals)
         committee = self.env.user.has_group(COMMITTEE)
         if not self.env.su and EVALUATION_FIELDS & set(vals) and not committee:
             raise AccessError(self.env._(
@@ -100,7 +133,7 @@ class IxlSocialProject(models.Model):
                     "Record the evaluation date and the committee members first."))
             if decision == "rejected" and not project.decision_reason:
                 raise UserError(self.env._("Give the reasons of the rejection."))
-        self.sudo().write({"decision": decision, "state": decision})
+        self._ixl_transition().write({"decision": decision, "state": decision})
         return True
 
     def action_select(self):
@@ -110,13 +143,14 @@ class IxlSocialProject(models.Model):
         return self._decide("rejected")
 
     def _set_state(self, state):
+        require_group(self, COORDINATOR)
         labels = dict(SOCIAL_STATES)
         for project in self:
             if state not in SOCIAL_TRANSITIONS.get(project.state, set()):
                 raise UserError(self.env._(
                     "A project %(from)s cannot become %(to)s.",
                     **{"from": labels[project.state], "to": labels[state]}))
-        self.write({"state": state})
+        self._ixl_transition().write({"state": state})
         return True
 
     def action_accompany(self):

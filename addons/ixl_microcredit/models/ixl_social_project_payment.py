@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ixl_beneficiary.models.tools import local_today
+
 
 class IxlSocialProjectPayment(models.Model):
     """A dated payment of the funding approved for a social-innovation project."""
@@ -11,7 +13,7 @@ class IxlSocialProjectPayment(models.Model):
 
     project_id = fields.Many2one("ixl.social.project", required=True, index=True,
                                  ondelete="cascade")
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: local_today())
     amount = fields.Monetary(required=True)
     currency_id = fields.Many2one(related="project_id.currency_id")
     reference = fields.Char()

@@ -6,3 +6,6 @@ from . import test_projects
 from . import test_translation
 from . import test_dashboard
 from . import test_privacy
+from . import test_workflow
+from . import test_dates
+from . import test_fund_stateful

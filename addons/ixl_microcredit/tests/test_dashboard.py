@@ -58,7 +58,7 @@ class TestMicrocreditDashboard(IxlCase):
             record = cls.env["ixl.loan"].create({
                 "fund_id": cls.fund.id, "product_id": product.id,
                 "beneficiary_id": cls.person.id, "amount_requested": amount,
-                "amount_approved": amount, "term_months": 10,
+                "amount_approved": amount, "term_months": 10, "date_request": approved_on,
                 "selfemployment_project_id": project and project.id})
             with freeze_time(approved_on):
                 record.action_approve()
@@ -115,3 +115,22 @@ class TestMicrocreditDashboard(IxlCase):
         self.assertIsNone(get_section(self.env(user=self.operator), "guarantee_fund"))
         self.assertIsNone(get_section(self.env(user=self.operator), "project_funding"))
         self.assertIsNotNone(get_section(self.env(user=self.coordinator), "guarantee_fund"))
+
+    def test_fund_as_of_the_period_end(self):
+        """The 2025 block (the current year, today 15 June) shows today's figures: a
+        ceiling raised from September does not count yet. Archiving the fund, its
+        product or its bank changes no past figure."""
+        self.fund.change_ceiling("2025-09-01", 200000.0, "D3")
+        finance = self.env(user=self.finance)
+        current = figures(get_section(finance, "guarantee_fund", "2025-01-01", "2025-12-31"))
+        self.assertEqual(current["Fondo"]["Ceiling at the end of the period"], [150000.0])
+        self.assertEqual(current["Fondo"]["Free capacity at the end of the period"],
+                         [150000.0 - 27200.0])
+        before = figures(get_section(finance, "guarantee_fund"))
+        self.fund.action_archive()
+        self.fund.loan_ids.product_id.action_archive()
+        self.fund.bank_id.action_archive()
+        self.assertEqual(figures(get_section(finance, "guarantee_fund")), before)
+        self.assertEqual(figures(get_section(finance, "project_funding"))[
+            "Credito Sociale loans to self-employment projects"],
+            {"Approved in the period": [10000.0, 1], "Disbursed in the period": [14000.0, 2]})

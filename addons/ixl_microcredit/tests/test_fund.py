@@ -2,7 +2,7 @@ import random
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import MicrocreditCase
@@ -57,14 +57,30 @@ class TestFund(MicrocreditCase):
             with self.subTest(line=line.move_type), self.assertRaises(UserError):
                 line.action_reverse()
 
-    def test_reversing_a_release_must_fit(self):
+    def test_loan_lines_are_corrected_by_the_loan_only(self):
+        """Issue 15.17: finance reversed the "committed" line of an approved loan, which
+        stayed approved with a 0 guarantee, was disbursed and defaulted with no loss.
+        A loan's lines are corrected only by the loan's operations (cancel...).
+        (Behaviour changed: reversing a loan's release, refused before only when it did
+        not fit, is now always refused.)"""
+        finance = self.fund.with_user(self.finance)
         loan = self.make_loan(100000.0, product=self.product80)
-        loan.action_approve()
-        loan.action_cancel()
+        loan.with_user(self.finance).action_approve()
+        committed = loan.move_ids.filtered(lambda m: m.move_type == "committed")
+        for user in (self.finance, self.coordinator):
+            with self.subTest(user=user.login), \
+                    self.assertRaisesRegex(UserError, "correct it with the loan's operations"):
+                committed.with_user(user).action_reverse()
+        loan.invalidate_recordset()
+        self.assertEqual((loan.state, loan.guarantee_amount), ("approved", 80000.0))
+        loan.with_user(self.finance).action_cancel()
+        self.assertEqual((loan.state, loan.guarantee_amount, finance.committed),
+                         ("cancelled", 0.0, 0.0))
         release = loan.move_ids.filtered(lambda m: m.move_type == "released")
-        self.make_loan(100000.0, product=self.product80).action_approve()
-        with self.assertRaisesRegex(UserError, "above its ceiling"):
-            release.action_reverse()
+        with self.assertRaisesRegex(UserError, "correct it with the loan's operations"):
+            release.with_user(self.finance).action_reverse()
+        with self.assertRaises(AccessError):
+            committed.with_user(self.operator).action_reverse()
         self.assertFundMatchesLedger()
 
     def test_figures_equal_ledger_after_random_operations(self):

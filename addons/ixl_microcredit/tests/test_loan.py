@@ -90,8 +90,10 @@ class TestLoan(MicrocreditCase):
             loan.action_approve()
         loan.amount_approved = 10000.0
         loan.action_approve()
-        with self.assertRaisesRegex(UserError, "cannot be changed"):
-            loan.amount_approved = 9000.0
+        for user in (self.finance, self.coordinator):
+            with self.subTest(user=user.login), \
+                    self.assertRaisesRegex(UserError, "can only be changed through its actions"):
+                loan.with_user(user).amount_approved = 9000.0
         with self.assertRaises(UserError):
             loan.register_repayment(100.0)  # not disbursed yet
         loan.action_disburse()

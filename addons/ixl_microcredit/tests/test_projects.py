@@ -77,3 +77,30 @@ class TestProjects(MicrocreditCase):
         self.assertEqual(project.state, "rejected")
         with self.assertRaises(ValidationError):
             self._social().score = 101
+
+    def test_funding_approved_never_below_paid(self):
+        """Issue 15.19: the funding approved was lowered to 6,250 with 12,500 paid."""
+        project = self._social()
+        committee = project.with_user(self.committee)
+        committee.write({"evaluation_date": "2025-03-01", "score": 75.0,
+                         "committee_member_ids": [(4, self.committee.id)],
+                         "funding_approved": 12500.0})
+        committee.action_select()
+        project.with_user(self.coordinator).action_accompany()
+        Payment = self.env["ixl.social.project.payment"].with_user(self.finance)
+        Payment.create({"project_id": project.id, "date": "2025-04-01", "amount": 12500.0})
+        with self.assertRaisesRegex(ValidationError, "cannot be below what was already paid"):
+            committee.funding_approved = 6250.0
+        with self.assertRaisesRegex(ValidationError, "would exceed the funding approved"):
+            Payment.create({"project_id": project.id, "date": "2025-04-02", "amount": 0.01})
+        payment = project.payment_ids
+        with self.assertRaises(ValidationError):
+            payment.with_user(self.finance).amount = 12500.01
+        project.invalidate_recordset()
+        self.assertEqual((project.funding_approved, project.funding_paid), (12500.0, 12500.0))
+        committee.funding_approved = 15000.0  # the committee may still raise it
+        staff = project.with_user(self.coordinator)
+        staff.action_positive()
+        staff.action_conclude()
+        with self.assertRaises(AccessError):
+            committee.funding_approved = 12500.0  # a concluded project's funding is final

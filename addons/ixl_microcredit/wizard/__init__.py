@@ -1,2 +1,3 @@
+from . import ixl_dated_operation
 from . import ixl_fund_operation
 from . import ixl_loan_payment

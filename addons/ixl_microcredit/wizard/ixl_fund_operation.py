@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.ixl_beneficiary.models.tools import local_today
+
 
 class IxlFundOperation(models.TransientModel):
     """Change the ceiling of the fund (with the decision) or record a deposit."""
@@ -11,7 +13,7 @@ class IxlFundOperation(models.TransientModel):
     currency_id = fields.Many2one(related="fund_id.currency_id")
     operation = fields.Selection([("ceiling", "Ceiling change"), ("deposit", "Deposit")],
                                  required=True, default="ceiling")
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: local_today())
     amount = fields.Monetary(required=True, help="For a ceiling change, the new ceiling.")
     reference = fields.Char(string="Decision / reference")
 

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.ixl_beneficiary.models.tools import local_today
+
 
 class IxlLoanPayment(models.TransientModel):
     """Register a repayment of a loan, or a recovery after its default."""
@@ -11,7 +13,7 @@ class IxlLoanPayment(models.TransientModel):
     currency_id = fields.Many2one(related="loan_id.currency_id")
     kind = fields.Selection([("repayment", "Repayment"), ("recovery", "Recovery")],
                             required=True, default="repayment")
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: local_today())
     amount = fields.Monetary(required=True)
 
     def action_confirm(self):

@@ -1,0 +1,2 @@
+from . import test_link
+from . import test_translation

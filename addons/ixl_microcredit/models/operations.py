@@ -1,0 +1,58 @@
+"""Who may do an operation of the microcredit, and on which day.
+
+Groups (see docs/rules/money.md):
+
+- loans and the guarantee fund (approve, disburse, repay, default, recover, cancel,
+  ceiling changes, deposits, reversals): Finance and Coordinators, the groups that
+  write loans and funds; operators only read them;
+- the decision on a social-innovation project (select, reject): the evaluation
+  committee only; its follow-up (accompany, positive, conclude, stand-by, withdraw)
+  and every step of a self-employment project: Coordinators.
+"""
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
+
+from odoo.addons.ixl_beneficiary.models.tools import local_today
+
+FINANCE = "ixl_beneficiary.group_ixl_finance"
+COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
+COMMITTEE = "ixl_microcredit.group_ixl_committee"
+MONEY_GROUPS = (FINANCE, COORDINATOR)
+
+
+def in_posting(records):
+    """Whether ``records`` are written by an operation (``_ixl_transition``), superuser
+    or not: ledger lines, ceiling changes and instalments are never written otherwise."""
+    sentinel = records.browse()._ixl_transition().env.context["ixl_transition"]
+    return records.env.context.get("ixl_transition") is sentinel
+
+
+def require_group(records, *xmlids):
+    """Raise AccessError unless the user is in one of the groups ``xmlids`` (superuser
+    code, such as data files and migrations, is trusted)."""
+    env = records.env
+    if env.su or any(env.user.has_group(xmlid) for xmlid in xmlids):
+        return
+    groups = " / ".join(env.ref(xmlid).sudo().name for xmlid in xmlids)
+    raise AccessError(env._(
+        "Only %(groups)s can do this operation on %(model)s.",
+        groups=groups, model=records._description))
+
+
+def operation_date(records, value, not_before=None, previous=None):
+    """The day of an operation: ``value`` or today in Bologna. Never in the future, never
+    before ``not_before`` (the day of the previous step, named by ``previous``)."""
+    env = records.env
+    day = fields.Date.to_date(value) or local_today()
+    if day > local_today():
+        raise UserError(env._(
+            "The date of the operation (%(date)s) cannot be in the future.",
+            date=format_date(env, day)))
+    if not_before and day < not_before:
+        raise UserError(env._(
+            "The date of the operation (%(date)s) cannot be before %(previous)s "
+            "(%(limit)s).", date=format_date(env, day), previous=previous,
+            limit=format_date(env, not_before)))
+    return day
