@@ -117,8 +117,8 @@ class IxlCallApplication(models.Model):
         for app in self:
             if app.project_budget < 0 or app.amount_requested < 0:
                 raise ValidationError(self.env._("Amounts cannot be negative."))
-            if app.currency_id.compare_amounts(app.amount_requested,
-                                               app.call_id.cap_amount) > 0:
+            if app.state in OPEN_STATES and app.currency_id.compare_amounts(
+                    app.amount_requested, app.call_id.cap_amount) > 0:
                 raise ValidationError(self.env._(
                     "The funding requested is above the cap of the call (%(cap)s).",
                     cap=fmt_amount(self.env, app.call_id.cap_amount, app.currency_id)))
