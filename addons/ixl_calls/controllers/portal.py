@@ -15,13 +15,12 @@ person; the applicant then sees the first name and initial (ixl.call.hire.portal
 
 import math
 
+from stdnum.it import codicefiscale
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
-
-from stdnum.it import codicefiscale
 
 from odoo.addons.ixl_beneficiary.controllers.portal_tools import IxlPortal
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES

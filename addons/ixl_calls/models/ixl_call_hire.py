@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
 
+from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES
 from odoo.addons.ixl_beneficiary.models.tools import local_date, lock_rows
 
@@ -67,7 +68,8 @@ class IxlCallHire(models.Model):
     job_title = fields.Char(string="Role")
     state = fields.Selection(CLAIM_STATES, string="Verification", default="claimed",
                              required=True, index=True, copy=False)
-    claim_active = fields.Boolean(compute="_compute_claim_active", store=True, copy=False)
+    claim_active = fields.Boolean(string="Active claim", compute="_compute_claim_active",
+                                  store=True, copy=False)
     portal_state = fields.Selection(PORTAL_STATES, string="Status",
                                     compute="_compute_portal_state")
     verified_by_id = fields.Many2one("res.users", string="Verified by", readonly=True,
@@ -76,8 +78,8 @@ class IxlCallHire(models.Model):
                                 groups="base.group_user")
     placement_id = fields.Many2one("ixl.placement", readonly=True, ondelete="restrict",
                                    copy=False, groups="base.group_user")
-    placement_created = fields.Boolean(readonly=True, copy=False, groups="base.group_user",
-                                       help="The placement was created by the verification.")
+    placement_created = fields.Boolean(string="Placement recorded by the verification",
+                                       readonly=True, copy=False, groups="base.group_user")
     age_at_hire = fields.Integer(compute="_compute_age_at_hire", compute_sudo=True,
                                  groups="base.group_user")
     portal_name = fields.Char(string="Person", compute="_compute_portal_name",
@@ -203,7 +205,7 @@ class IxlCallHire(models.Model):
         leave = person.current_exit_id
         return bool(person.state == "out_of_protocol" and leave.reason == "employed"
                     and local_date(leave.date_out) >= self.date_hire
-                    and leave.state_before in ("in_target", "active"))
+                    and leave.state_before in ADMITTED_STATES)
 
     @api.constrains("beneficiary_id", "state")
     def _check_beneficiary_admitted(self):

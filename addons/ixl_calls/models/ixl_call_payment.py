@@ -36,7 +36,7 @@ class IxlCallPayment(models.Model):
                                      readonly=True, ondelete="restrict", index=True,
                                      copy=False)
     reversal_ids = fields.One2many("ixl.call.payment", "reversal_of_id", string="Reversals")
-    is_reversed = fields.Boolean(compute="_compute_is_reversed", store=True)
+    is_reversed = fields.Boolean(string="Reversed", compute="_compute_is_reversed", store=True)
 
     @api.depends("reversal_ids")
     def _compute_is_reversed(self):

@@ -71,7 +71,8 @@ class IxlCallSource(models.Model):
             if source.currency_id.compare_amounts(allocated, source.amount) > 0:
                 raise ValidationError(self.env._(
                     "The source %(name)s has %(amount)s: it cannot be allocated %(allocated)s.",
-                    name=source.name, amount=fmt_amount(self.env, source.amount, source.currency_id),
+                    name=source.name,
+                    amount=fmt_amount(self.env, source.amount, source.currency_id),
                     allocated=fmt_amount(self.env, allocated, source.currency_id)))
 
     def write(self, vals):

@@ -30,6 +30,94 @@ def year_days(year):
     return (date(year, 12, 31) - date(year, 1, 1)).days + 1
 
 
+class CallsMachine(RuleBasedStateMachine):
+    """The operations of staff on fresh calls (``case.setup_example``), each in its own
+    savepoint like a request; the example is rolled back at its end."""
+
+    case = None  # the TestCase, set by the test
+
+    def __init__(self):
+        super().__init__()
+        case = self.case
+        self.savepoint = case.env.cr.savepoint()
+        self.calls, self.units, self.pending = case.setup_example()
+        self.grants = case.env["ixl.call.grant"]
+        self.payments = case.env["ixl.call.payment"]
+
+    def teardown(self):
+        self.savepoint.close(rollback=True)
+
+    def attempt(self, label, operation):
+        """Run one operation as staff would; a refusal changes nothing."""
+        try:
+            with self.case.env.cr.savepoint():
+                result = operation()
+            event(f"{label}: done")
+            return result
+        except (UserError, AccessError):
+            event(f"{label}: refused")
+            return None
+
+    @rule(unit=st.integers(0, 2), year_offset=st.integers(0, 1), amount=AMOUNTS)
+    def grant(self, unit, year_offset, amount):
+        app, hire = self.units[unit]
+        grant = self.attempt("grant", lambda: self.case.env["ixl.call.grant"].with_user(
+            self.case.coordinator).create({
+                "application_id": app.id, "hire_id": hire.id,
+                "year": self.case.year + year_offset, "amount": amount}))
+        self.grants |= grant or self.grants.browse()
+
+    @rule(index=st.integers(0, 9), amount=AMOUNTS)
+    def pay(self, index, amount):
+        if self.grants:
+            grant = self.grants[index % len(self.grants)]
+            payment = self.attempt("pay", lambda: self.case.env["ixl.call.payment"].with_user(
+                self.case.finance).create({"grant_id": grant.id, "amount": amount}))
+            self.payments |= payment or self.payments.browse()
+
+    @rule(index=st.integers(0, 9))
+    def reverse(self, index):
+        if self.payments:
+            payment = self.payments[index % len(self.payments)]
+            self.attempt("reverse", payment.with_user(self.case.finance).action_reverse)
+
+    @rule(index=st.integers(0, 9), amount=AMOUNTS)
+    def reduce(self, index, amount):
+        if self.grants:
+            grant = self.grants[index % len(self.grants)].with_user(self.case.finance)
+            self.attempt("reduce", lambda: grant.action_reduce(amount, "Stateful"))
+
+    @rule(unit=st.integers(0, 1), days=st.integers(0, 600), reduce=st.booleans())
+    def end_hire(self, unit, days, reduce):
+        hire = self.units[unit][1].with_user(self.case.coordinator)
+        day = fields.Date.add(hire.date_hire, days=days)
+        self.attempt("end hire", lambda: hire.action_end(day, reduce_grants=reduce))
+
+    @rule(which=st.integers(0, 1), amount=st.integers(1000, 45000))
+    def change_cap(self, which, amount):
+        call = self.calls[which].with_user(self.case.finance)
+        self.attempt("change cap", lambda: call.write({"cap_amount": amount}))
+
+    @rule(which=st.integers(0, 1), amount=st.integers(1000, 80000))
+    def change_budget(self, which, amount):
+        allocation = self.calls[which].allocation_ids.with_user(self.case.finance)
+        self.attempt("change budget", lambda: allocation.write({"amount": amount}))
+
+    @rule(years=st.integers(0, 1))
+    def shorten_project(self, years):
+        app = self.units[2][0].with_user(self.case.coordinator)
+        day = f"{self.case.year + years}-12-31"
+        self.attempt("shorten project", lambda: app.write({"date_end": day}))
+
+    @rule()
+    def withdraw(self):
+        self.attempt("withdraw", self.pending.with_user(self.case.operator).action_withdraw)
+
+    @invariant()
+    def invariants_hold(self):
+        self.case.check_invariants(self.calls)
+
+
 @tagged("post_install", "-at_install")
 class TestInvariantsStateful(CallsCase):
     @classmethod
@@ -39,89 +127,8 @@ class TestInvariantsStateful(CallsCase):
         cls.people = [cls.make_senior(), cls.make_senior(), cls.make_senior()]
 
     def test_random_operations_keep_the_invariants(self):
-        case = self
-
-        class CallsMachine(RuleBasedStateMachine):
-            def __init__(self):
-                super().__init__()
-                self.savepoint = case.env.cr.savepoint()
-                self.calls, self.units, self.pending = case.setup_example()
-                self.grants = case.env["ixl.call.grant"]
-                self.payments = case.env["ixl.call.payment"]
-
-            def teardown(self):
-                self.savepoint.close(rollback=True)
-
-            def attempt(self, label, operation):
-                """Run one operation as staff would; a refusal changes nothing."""
-                try:
-                    with case.env.cr.savepoint():
-                        result = operation()
-                    event(f"{label}: done")
-                    return result
-                except (UserError, AccessError):
-                    event(f"{label}: refused")
-                    return None
-
-            @rule(unit=st.integers(0, 2), year_offset=st.integers(0, 1), amount=AMOUNTS)
-            def grant(self, unit, year_offset, amount):
-                app, hire = self.units[unit]
-                grant = self.attempt("grant", lambda: case.env["ixl.call.grant"].with_user(
-                    case.coordinator).create({
-                        "application_id": app.id, "hire_id": hire.id,
-                        "year": case.year + year_offset, "amount": amount}))
-                self.grants |= grant or self.grants.browse()
-
-            @rule(index=st.integers(0, 9), amount=AMOUNTS)
-            def pay(self, index, amount):
-                if self.grants:
-                    grant = self.grants[index % len(self.grants)]
-                    payment = self.attempt("pay", lambda: case.env["ixl.call.payment"].with_user(
-                        case.finance).create({"grant_id": grant.id, "amount": amount}))
-                    self.payments |= payment or self.payments.browse()
-
-            @rule(index=st.integers(0, 9))
-            def reverse(self, index):
-                if self.payments:
-                    payment = self.payments[index % len(self.payments)]
-                    self.attempt("reverse", payment.with_user(case.finance).action_reverse)
-
-            @rule(index=st.integers(0, 9), amount=AMOUNTS)
-            def reduce(self, index, amount):
-                if self.grants:
-                    grant = self.grants[index % len(self.grants)].with_user(case.finance)
-                    self.attempt("reduce", lambda: grant.action_reduce(amount, "Stateful"))
-
-            @rule(unit=st.integers(0, 1), days=st.integers(0, 600), reduce=st.booleans())
-            def end_hire(self, unit, days, reduce):
-                hire = self.units[unit][1].with_user(case.coordinator)
-                day = fields.Date.add(hire.date_hire, days=days)
-                self.attempt("end hire", lambda: hire.action_end(day, reduce_grants=reduce))
-
-            @rule(which=st.integers(0, 1), amount=st.integers(1000, 45000))
-            def change_cap(self, which, amount):
-                call = self.calls[which].with_user(case.finance)
-                self.attempt("change cap", lambda: call.write({"cap_amount": amount}))
-
-            @rule(which=st.integers(0, 1), amount=st.integers(1000, 80000))
-            def change_budget(self, which, amount):
-                allocation = self.calls[which].allocation_ids.with_user(case.finance)
-                self.attempt("change budget", lambda: allocation.write({"amount": amount}))
-
-            @rule(years=st.integers(0, 1))
-            def shorten_project(self, years):
-                app = self.units[2][0].with_user(case.coordinator)
-                self.attempt("shorten project", lambda: app.write({"date_end": f"{case.year + years}-12-31"}))
-
-            @rule()
-            def withdraw(self):
-                self.attempt("withdraw", self.pending.with_user(case.operator).action_withdraw)
-
-            @invariant()
-            def invariants_hold(self):
-                case.check_invariants(self.calls)
-
-        run_state_machine_as_test(CallsMachine, settings=settings(
+        machine = type("CallsMachineOfTest", (CallsMachine,), {"case": self})
+        run_state_machine_as_test(machine, settings=settings(
             max_examples=25, stateful_step_count=15, deadline=None, database=None,
             suppress_health_check=[HealthCheck.too_slow]))
 
