@@ -40,7 +40,8 @@ class IxlCall(models.Model):
     _name = "ixl.call"
     _description = "Call"
     _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
-    _ixl_locked_fields = ("state",)
+    # The budget and the publication are computed: never written from outside.
+    _ixl_locked_fields = ("state", "is_published", "budget")
     _order = "date_open desc, id desc"
 
     name = fields.Char(required=True, tracking=True)

@@ -27,6 +27,7 @@ class IxlCallGrant(models.Model):
     _description = "Grant"
     _inherit = ["mail.thread", "ixl.workflow.mixin"]
     _order = "year desc, id desc"
+    _ixl_locked_fields = ("paid", "to_pay")
 
     application_id = fields.Many2one("ixl.call.application", required=True,
                                      ondelete="restrict", index=True)

@@ -34,6 +34,8 @@ class TestWorkflowAccess(CallsCase):
         return [
             ("close the call", lambda env: self.hiring.with_env(env).write(
                 {"state": "closed"})),
+            ("forge the budget", lambda env: self.hiring.with_env(env).write(
+                {"budget": 10 ** 9})),
             ("approve by write", lambda env: self.pending.with_env(env).write(
                 {"state": "approved"})),
             ("create approved", lambda env: App.with_env(env).create({
@@ -55,6 +57,8 @@ class TestWorkflowAccess(CallsCase):
                 {"amount": 9000})),
             ("move the grant", lambda env: self.grant_rec.with_env(env).write(
                 {"year": 2024})),
+            ("forge what was paid", lambda env: self.grant_rec.with_env(env).write(
+                {"paid": 0})),
             ("edit a payment", lambda env: self.payment.with_env(env).write(
                 {"amount": 2000})),
             ("fake reversal", lambda env: self.env["ixl.call.payment"].with_env(env).create({
