@@ -158,17 +158,31 @@ class IxlCallHire(models.Model):
         if app.state not in OPEN_STATES:
             raise ValidationError(self.env._(
                 "Hires are claimed only while the application is submitted or in review."))
-        others = self.sudo().search([("claim_active", "=", True), ("fiscal_code", "=", code)])
-        if (app.partner_id, code) in seen or others.filtered(
-                lambda h: h.partner_id == app.partner_id):
+        if (app.partner_id, code) in seen:
             raise ValidationError(self.env._(
                 "The hire of %(name)s is already in another application.", name=code))
         seen.add((app.partner_id, code))
-        vals["state"] = "conflict" if others else "claimed"
+        vals["state"] = self._claim_state(app.partner_id, code)
+
+    def _claim_state(self, partner, code):
+        """'claimed', or 'conflict' when another organisation has an active claim on the
+        fiscal code ``code`` (these records aside); refused when ``partner`` has one."""
+        others = self.sudo().search([("claim_active", "=", True), ("fiscal_code", "=", code),
+                                     ("id", "not in", self.ids)])
+        if others.filtered(lambda h: h.partner_id == partner):
+            raise ValidationError(self.env._(
+                "The hire of %(name)s is already in another application.", name=code))
+        return "conflict" if others else "claimed"
 
     def write(self, vals):
+        """A claim to verify given another fiscal code is checked like a new one (before
+        the row changes: one active claim per person)."""
         if "fiscal_code" in vals:
-            vals = dict(vals, fiscal_code=(vals["fiscal_code"] or "").strip().upper())
+            code = (vals["fiscal_code"] or "").strip().upper()
+            vals = dict(vals, fiscal_code=code)
+            for hire in self.filtered(lambda h: h.state == "claimed" and h.fiscal_code != code):
+                if hire._claim_state(hire.partner_id, code) == "conflict":
+                    hire._ixl_transition().write({"state": "conflict"})
         return super().write(vals)
 
     def _ixl_frozen_fields(self):

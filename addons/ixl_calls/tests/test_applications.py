@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import CallsCase
@@ -128,3 +128,34 @@ class TestApplications(CallsCase):
             app.action_withdraw()
         self.assertTrue(self.apl.is_published)
         self.assertEqual(self.apl.application_count, 1)
+
+    def test_corrected_fiscal_code_checked_like_a_new_claim(self):
+        first, second = self.make_senior(), self.make_senior()
+        other = self.make_hiring_application([(first, "2025-03-01")], applicant=self.agency,
+                                             approve=False)
+        own = self.make_hiring_application([(second, "2025-03-01")], approve=False)
+        typo = self.make_hiring_application([(self.make_senior(), "2025-03-01")],
+                                            approve=False).hire_ids.with_user(self.operator)
+        with self.assertRefused("already in another application"):
+            typo.fiscal_code = second.fiscal_code
+        typo.fiscal_code = first.fiscal_code.lower()
+        self.assertEqual((typo.fiscal_code, typo.state, typo.claim_active),
+                         (first.fiscal_code, "conflict", False))
+        self.assertEqual((other.hire_ids.state, own.hire_ids.state), ("claimed", "claimed"))
+
+    def test_verified_hire_of_a_withdrawn_application(self):
+        """The hire was verified, then the applicant withdrew: the hire is real, its
+        placement stays; if staff find it was not real, a coordinator refuses it and the
+        placement its verification recorded goes."""
+        person = self.make_senior()
+        app = self.make_hiring_application([(person, "2025-03-01")], approve=False)
+        hire = app.hire_ids
+        hire.with_user(self.operator).action_verify()
+        placement = hire.placement_id
+        app.with_user(self.operator).action_withdraw()
+        self.assertEqual((hire.state, hire.placement_id, hire.claim_active),
+                         ("verified", placement, False))
+        with self.assertRaises(AccessError):
+            hire.with_user(self.operator).action_refuse()
+        hire.with_user(self.coordinator).action_refuse()
+        self.assertEqual((hire.state, placement.exists()), ("refused", placement.browse()))
