@@ -12,8 +12,8 @@ class IxlCallHireEnd(models.TransientModel):
     date_end = fields.Date(string="End of the hire", required=True)
     reduce_grants = fields.Boolean(
         string="Reduce the grants to the new caps",
-        help="Coordinators and finance: the grants of the hire above the caps of the "
-        "shorter hire are reduced (never below what was paid).")
+        help="Coordinators: the grants of the hire above the caps of the shorter hire are "
+        "reduced (never below what was paid).")
 
     def action_apply(self):
         self.ensure_one()
