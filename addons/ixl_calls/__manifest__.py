@@ -2,7 +2,7 @@
     "name": "IXL Calls",
     "summary": "Insieme per il lavoro: funding sources, calls for Third-sector hiring "
     "incentives and APL projects, applications, grants and payments, applicant portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",
     "website": "https://www.insiemeperillavoro.it",
@@ -19,7 +19,9 @@
         "views/ixl_call_source_views.xml",
         "views/ixl_call_views.xml",
         "views/ixl_call_application_views.xml",
+        "views/ixl_call_hire_views.xml",
         "views/ixl_call_grant_views.xml",
+        "wizard/ixl_call_wizard_views.xml",
         "views/portal_templates.xml",
         "report/ixl_call_report.xml",
         "views/menus.xml",

@@ -1,4 +1,5 @@
-"""Helpers shared by the portal pages of the IXL addons (companies, applicants)."""
+"""Helpers shared by the portal pages of the IXL addons (companies, applicants), and
+``IxlPortal``, the base class of their portal controllers."""
 
 import re
 
@@ -6,6 +7,8 @@ from werkzeug.exceptions import NotFound
 
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
 
 # NUL and the other control characters (tab and line breaks aside): PostgreSQL refuses
 # NUL in text, and none of them belongs in a form field.
@@ -24,17 +27,35 @@ def portal_organisation():
     return partner if partner.is_company else partner.browse()
 
 
-def portal_record_or_404(model, record_id, owner=None, owner_field=None):
-    """``model``'s record ``record_id`` read as the current user: NotFound unless the
-    record rules let the user read it and, with ``owner_field``, it belongs to
-    ``owner``."""
-    record = request.env[model].browse(record_id)
-    try:
-        if not record.exists():
+class IxlPortal(CustomerPortal):
+    """Base of the IXL portal controllers: the organisation of the user, a record page
+    through Odoo's ``_document_check_access`` (the record rules of the user) before any
+    ``sudo()``, and the cleaning of posted texts."""
+
+    _ixl_form_text = staticmethod(form_text)
+
+    def _ixl_organisation(self):
+        """The organisation (company partner) of the current user, or an empty recordset."""
+        return portal_organisation()
+
+    def _ixl_organisation_or_404(self, portal_only=False):
+        """The organisation of the current user; NotFound without one (or, with
+        ``portal_only``, for an internal user)."""
+        organisation = self._ixl_organisation()
+        if not organisation or (portal_only and not request.env.user._is_portal()):
             raise NotFound()
-        record.check_access("read")
-        if owner_field and record[owner_field] != owner:
+        return organisation
+
+    def _ixl_record_or_404(self, model, record_id, owner_field=None):
+        """``model``'s record ``record_id`` in the user's own environment, once
+        ``_document_check_access`` let the user read it and, with ``owner_field``, it
+        belongs to the user's organisation; NotFound otherwise (missing or someone
+        else's: the same answer)."""
+        try:
+            self._document_check_access(model, record_id)
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        record = request.env[model].browse(record_id)
+        if owner_field and record[owner_field] != self._ixl_organisation():
             raise NotFound()
-    except (AccessError, MissingError) as error:
-        raise NotFound() from error
-    return record
+        return record

@@ -17,13 +17,8 @@ from odoo import fields, http
 from odoo.http import request
 from odoo.tools import plaintext2html
 
-from odoo.addons.ixl_beneficiary.controllers.portal_tools import (
-    form_text,
-    portal_organisation,
-    portal_record_or_404,
-)
+from odoo.addons.ixl_beneficiary.controllers.portal_tools import IxlPortal, form_text
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
-from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 MAX_POSITIONS = 999
@@ -33,11 +28,11 @@ MAX_TEXT_LENGTH = 200
 MAX_DESCRIPTION_LENGTH = 10000
 
 
-class IxlBoardPortal(CustomerPortal):
+class IxlBoardPortal(IxlPortal):
     # ------------------------------------------------------------------ helpers
     def _ixl_company(self):
         """The company of the current user, or an empty recordset."""
-        return portal_organisation()
+        return self._ixl_organisation()
 
     def _ixl_company_or_404(self):
         company = self._ixl_company()
@@ -48,8 +43,8 @@ class IxlBoardPortal(CustomerPortal):
     def _ixl_get_record(self, model, record_id, company_field):
         """``model``'s record ``record_id`` as the portal user, if the record rules let
         the user read it and it belongs to the user's company; else NotFound."""
-        company = self._ixl_company_or_404()
-        return portal_record_or_404(model, record_id, company, company_field)
+        self._ixl_company_or_404()
+        return self._ixl_record_or_404(model, record_id, company_field)
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()

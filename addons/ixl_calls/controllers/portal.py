@@ -1,31 +1,30 @@
 """Applicant portal of the calls under /my/ixl/calls and /my/ixl/applications.
 
 Pages are for a contact of an organisation (user.partner_id.commercial_partner_id is a
-company). Records are read as the portal user, so the record rules of
-security/ixl_calls_security.xml apply, and queries also filter on the organisation;
-sudo() is used only for the writes of the forms (after validation, the applicant is
-always the user's organisation) and to find a beneficiary by fiscal code, of whom the
-applicant then sees only the first name and initial (ixl.call.hire.portal_name).
+company). Records go through ``_document_check_access`` (IxlPortal._ixl_record_or_404),
+so the record rules of security/ixl_calls_security.xml apply, and queries also filter on
+the organisation; sudo() is used only after that: for the writes of the forms (after
+validation, the applicant is always the user's organisation) and for the access tokens
+of the application's attachments.
+
+A hire is a CLAIM by fiscal code: the form never looks the person up, and answers the
+same whether the code is of someone in the programme or not, of any age (no oracle on
+who is in the programme). Staff verify the claim before anything is written on the
+person; the applicant then sees the first name and initial (ixl.call.hire.portal_name).
 """
 
 import math
 
+from stdnum.it import codicefiscale
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
-from odoo.addons.ixl_beneficiary.controllers.portal_tools import (
-    form_text,
-    portal_organisation,
-    portal_record_or_404,
-)
-from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
+from odoo.addons.ixl_beneficiary.controllers.portal_tools import IxlPortal
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES
-from odoo.addons.portal.controllers.portal import CustomerPortal
-
-from ..models.ixl_call_hire import MIN_AGE
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount
 
 HIRE_ROWS = 3
 MAX_FILES = 5
@@ -34,32 +33,25 @@ MAX_TEXT_LENGTH = 200
 MAX_DESCRIPTION_LENGTH = 10000
 
 
-class IxlCallsPortal(CustomerPortal):
+class IxlCallsPortal(IxlPortal):
     # ------------------------------------------------------------------ helpers
-    def _ixl_calls_applicant(self):
-        """The organisation of the current user, or an empty recordset."""
-        return portal_organisation()
-
     def _ixl_calls_applicant_or_404(self):
-        applicant = self._ixl_calls_applicant()
-        if not applicant or not request.env.user._is_portal():
-            raise NotFound()
-        return applicant
+        return self._ixl_organisation_or_404(portal_only=True)
 
     def _ixl_calls_get(self, model, record_id):
         """The record as the portal user if the record rules let them read it, else 404."""
-        applicant = self._ixl_calls_applicant_or_404()
+        self._ixl_calls_applicant_or_404()
         owner_field = "partner_id" if model == "ixl.call.application" else None
-        return portal_record_or_404(model, record_id, applicant, owner_field)
+        return self._ixl_record_or_404(model, record_id, owner_field)
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
-        values["ixl_calls_applicant"] = self._ixl_calls_applicant()
+        values["ixl_calls_applicant"] = self._ixl_organisation()
         return values
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        applicant = self._ixl_calls_applicant()
+        applicant = self._ixl_organisation()
         domains = {
             "ixl_call_count": ("ixl.call", [("is_published", "=", True)]),
             "ixl_application_count": ("ixl.call.application",
@@ -129,8 +121,8 @@ class IxlCallsPortal(CustomerPortal):
             call._check_accepts_applications(fields.Date.context_today(request.env.user))
         except ValidationError as error:
             errors.append(error.args[0])
-        vals = {"project_title": form_text(post.get("project_title")),
-                "project_description": form_text(post.get("project_description"))}
+        vals = {"project_title": self._ixl_form_text(post.get("project_title")),
+                "project_description": self._ixl_form_text(post.get("project_description"))}
         if len(vals["project_title"]) > MAX_TEXT_LENGTH \
                 or len(vals["project_description"]) > MAX_DESCRIPTION_LENGTH:
             errors.append(_("The title (%(title)s characters at most) or the description "
@@ -138,7 +130,13 @@ class IxlCallsPortal(CustomerPortal):
                             description=MAX_DESCRIPTION_LENGTH))
         if call.kind == "hiring":
             vals["hire_ids"] = self._ixl_apply_hires(post, errors)
-            return vals, errors
+        else:
+            self._ixl_apply_project(call, post, vals, errors)
+        return vals, errors
+
+    def _ixl_apply_project(self, call, post, vals, errors):
+        """Budget, funding and period of a project; appends messages to ``errors``."""
+        _ = request.env._
         if not vals["project_title"]:
             errors.append(_("The title of the project is required."))
         if not vals["project_description"]:
@@ -153,44 +151,47 @@ class IxlCallsPortal(CustomerPortal):
                 errors.append(_("%s must be a positive number.", label))
         if not errors and vals["amount_requested"] > call.cap_amount:
             errors.append(_("The funding requested is above the cap of the call (%s).",
-                            call._fmt(call.cap_amount)))
-        return vals, errors
+                            fmt_amount(request.env, call.cap_amount, call.currency_id)))
+        start, end = (self._ixl_form_date(post.get(name)) for name in ("date_start", "date_end"))
+        if not start or not end or end < start:
+            errors.append(_("Give the period of the project: its start and its end, not "
+                            "before the start."))
+        vals.update(date_start=start, date_end=end)
+
+    @staticmethod
+    def _ixl_form_date(value):
+        try:
+            return fields.Date.to_date(value or "") or None
+        except ValueError:
+            return None
 
     def _ixl_apply_hires(self, post, errors):
-        """Commands for the hires of the form; appends messages to ``errors``."""
+        """Commands for the hires claimed in the form; appends messages to ``errors``.
+        Only the form itself is checked: the people are not looked up here."""
         _ = request.env._
         commands, seen = [], set()
-        Beneficiary = request.env["ixl.beneficiary"].sudo()
+        today = fields.Date.context_today(request.env.user)
         for row in range(HIRE_ROWS):
-            code = form_text(post.get(f"hire_fiscal_code_{row}")).upper()
+            code = self._ixl_form_text(post.get(f"hire_fiscal_code_{row}")).upper()
             if not code:
                 continue
-            try:
-                hire_date = fields.Date.to_date(post.get(f"hire_date_{row}") or "")
-            except ValueError:
-                hire_date = None
-            person = Beneficiary.search([("fiscal_code", "=", code)], limit=1) \
-                if len(code) == 16 else Beneficiary
+            hire_date = self._ixl_form_date(post.get(f"hire_date_{row}"))
             contract = post.get(f"hire_contract_{row}")
-            if not hire_date or hire_date > fields.Date.context_today(request.env.user):
+            if not hire_date or hire_date > today:
                 errors.append(_("Hire %s: give the date of the hire (not in the future).",
                                 row + 1))
-            elif not person or person.state not in ADMITTED_STATES:
-                errors.append(_("Hire %s: the fiscal code is not of a person admitted to "
-                                "the programme.", row + 1))
-            elif (person._age_at(hire_date) or 0) < MIN_AGE:
-                errors.append(_("Hire %(row)s: the person was not %(age)s or older at the "
-                                "hire date.", row=row + 1, age=MIN_AGE))
+            elif not codicefiscale.is_valid(code):
+                errors.append(_("Hire %s: the fiscal code is not valid.", row + 1))
             elif contract not in dict(CONTRACT_TYPES):
                 errors.append(_("Hire %s: choose the contract.", row + 1))
-            elif person.id in seen:
+            elif code in seen:
                 errors.append(_("Hire %s: the same person is listed twice.", row + 1))
             else:
-                seen.add(person.id)
+                seen.add(code)
                 commands.append((0, 0, {
-                    "beneficiary_id": person.id, "date_hire": hire_date,
-                    "contract_type": contract,
-                    "job_title": form_text(post.get(f"hire_job_{row}"))[:MAX_TEXT_LENGTH]}))
+                    "fiscal_code": code, "date_hire": hire_date, "contract_type": contract,
+                    "job_title": self._ixl_form_text(
+                        post.get(f"hire_job_{row}"))[:MAX_TEXT_LENGTH]}))
         if not commands and not errors:
             errors.append(_("List at least one hire, with the fiscal code of the person."))
         return commands
@@ -200,10 +201,12 @@ class IxlCallsPortal(CustomerPortal):
         application = request.env["ixl.call.application"].sudo().create(
             dict(vals, call_id=call.id, partner_id=applicant.id))
         attachments = request.env["ir.attachment"].sudo().create([{
-            "name": form_text(f.filename)[:MAX_TEXT_LENGTH] or "attachment", "raw": f.read(),
-            "res_model": "ixl.call.application", "res_id": application.id} for f in files])
+            "name": self._ixl_form_text(f.filename)[:MAX_TEXT_LENGTH] or "attachment",
+            "raw": f.read(), "res_model": "ixl.call.application", "res_id": application.id,
+        } for f in files])
         if any(len(att.raw or b"") > MAX_FILE_SIZE for att in attachments):
             raise ValidationError(request.env._("An attachment is larger than 10 MB."))
+        attachments.generate_access_token()
         application.attachment_ids = attachments
         application.message_post(
             body=request.env._("Application submitted on the portal by %s.", user.name),
@@ -230,10 +233,17 @@ class IxlCallsPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "ixl_application", "application": application,
-            "attachment_names": application.sudo().attachment_ids.mapped("name"),
+            "attachments": self._ixl_attachments(application),
             "created": kw.get("created"), "withdrawn": kw.get("withdrawn"),
         })
         return request.render("ixl_calls.portal_my_ixl_application", values)
+
+    def _ixl_attachments(self, application):
+        """The application's files (already checked readable by the user), each with its
+        access token: /web/content serves them to their applicant only through it."""
+        attachments = application.sudo().attachment_ids
+        attachments.filtered(lambda att: not att.access_token).generate_access_token()
+        return attachments
 
     @http.route("/my/ixl/applications/<int:application_id>/withdraw", type="http",
                 auth="user", website=True, methods=["POST"])

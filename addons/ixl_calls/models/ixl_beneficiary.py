@@ -13,7 +13,10 @@ class IxlBeneficiary(models.Model):
     _inherit = "ixl.beneficiary"
 
     def _privacy_hires(self):
-        return self.env["ixl.call.hire"].sudo().search([("beneficiary_id", "in", self.ids)])
+        """The hires of the people, verified or only claimed by their fiscal code."""
+        codes = [code.upper() for code in self.sudo().mapped("fiscal_code") if code]
+        return self.env["ixl.call.hire"].sudo().search(
+            ["|", ("beneficiary_id", "in", self.ids), ("fiscal_code", "in", codes)])
 
     def _privacy_grants(self):
         return self.env["ixl.call.grant"].sudo().search(

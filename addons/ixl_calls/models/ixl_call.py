@@ -4,6 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+
+from .rules import COORDINATOR, require_group
+
 KINDS = [
     ("hiring", "Third-sector hiring incentive"),
     ("apl", "APL project"),
@@ -14,6 +18,9 @@ CAP_BASES = [
     ("project_year", "Per project per year"),
     ("project", "Per project"),
 ]
+# Fields of a call whose change can lower what a grant may be: every grant of the call is
+# checked again (under the call's lock) when one of them changes.
+LIMIT_FIELDS = {"cap_amount", "cap_basis", "date_open", "kind", "currency_id"}
 DEFAULT_CAPS = {
     "hiring": (10000.0, "hire_year"),
     "apl": (40000.0, "project_year"),
@@ -27,11 +34,14 @@ class IxlCall(models.Model):
     labour-intermediation agencies (APL), social-innovation projects.
 
     The budget is the sum of the allocations of the sources. Grants never exceed it:
-    every grant and payment locks the call row first (see ``_lock``)."""
+    every grant and payment locks the call row first (``tools.lock_rows``). Its state is
+    written only by the actions (open, close, reopen) of coordinators."""
 
     _name = "ixl.call"
     _description = "Call"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
+    # The budget and the publication are computed: never written from outside.
+    _ixl_locked_fields = ("state", "is_published", "budget")
     _order = "date_open desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -122,23 +132,21 @@ class IxlCall(models.Model):
                 raise ValidationError(self.env._(
                     "The hiring incentive, and only it, is capped per hire per year."))
 
-    # Locking -----------------------------------------------------------------
-
-    def _lock(self):
-        """Lock the call rows for this transaction and bump them.
-
-        NOWAIT: a concurrent grant fails at once with LockNotAvailable (Odoo retries
-        the request). The UPDATE makes a transaction whose snapshot predates another
-        grant fail with a serialization error instead of deciding on stale sums (Odoo
-        runs in REPEATABLE READ)."""
-        if not self:
-            return
-        ids = tuple(self.ids)
-        self.env.cr.execute(SQL(
-            "SELECT id FROM ixl_call WHERE id IN %s FOR UPDATE NOWAIT", ids))
-        self.env.cr.execute(SQL(
-            "UPDATE ixl_call SET lock_count = COALESCE(lock_count, 0) + 1 WHERE id IN %s", ids))
-        self.invalidate_recordset(["lock_count"])
+    def write(self, vals):
+        """A change of the cap, its basis, the opening date (the first year of grants)
+        or the kind checks every grant of the call again, under the call's lock: lowering
+        a cap below what was granted is refused, naming the grant to reduce first."""
+        limits = LIMIT_FIELDS & set(vals)
+        if limits:
+            if "kind" in vals and self.filtered("application_ids") \
+                    and any(call.kind != vals["kind"] for call in self):
+                raise ValidationError(self.env._(
+                    "The kind of a call with applications cannot change."))
+            lock_rows(self, "lock_count")
+        res = super().write(vals)
+        if limits:
+            self.grant_ids._check_limits(after_change=True)
+        return res
 
     def _check_budget(self):
         """Refuse when the grants of a call exceed its budget (call under lock)."""
@@ -149,11 +157,9 @@ class IxlCall(models.Model):
             if call.currency_id.compare_amounts(total, call.budget) > 0:
                 raise ValidationError(self.env._(
                     "The call %(call)s has a budget of %(budget)s: its grants cannot reach "
-                    "%(granted)s.", call=call.name, budget=call._fmt(call.budget),
-                    granted=call._fmt(total)))
-
-    def _fmt(self, amount):
-        return f"{amount:,.2f} {self.currency_id.name or 'EUR'}"
+                    "%(granted)s.", call=call.name,
+                    budget=fmt_amount(self.env, call.budget, call.currency_id),
+                    granted=fmt_amount(self.env, total, call.currency_id)))
 
     # Caps ----------------------------------------------------------------------
 
@@ -166,12 +172,17 @@ class IxlCall(models.Model):
           year (365 or 366), rounded to the cent. A hire of 1 July 2025 gets
           184/365 x 10,000 = 5,041.10 for 2025 and 10,000 for 2026; nothing for a year
           before the hire or after its end.
-        - per project per year: the cap (40,000) for each year.
+        - per project per year: the cap (40,000) for each year of the project (its
+          period ``date_start`` - ``date_end``), nothing for other years.
         - per project: the cap once for the whole project (``year`` is ignored).
         """
         self.ensure_one()
-        if self.cap_basis != "hire_year":
+        if self.cap_basis == "project":
             return self.cap_amount
+        if self.cap_basis == "project_year":
+            before = date_start and year < date_start.year
+            after = date_end and year > date_end.year
+            return 0.0 if before or after else self.cap_amount
         first, last = date(year, 1, 1), date(year, 12, 31)
         start = max(first, date_start) if date_start else first
         end = min(last, date_end) if date_end else last
@@ -197,6 +208,7 @@ class IxlCall(models.Model):
     # Actions -----------------------------------------------------------------------
 
     def action_open(self):
+        require_group(self, COORDINATOR)
         for call in self:
             if call.state != "draft":
                 raise UserError(self.env._("Only a draft call can be opened."))
@@ -204,17 +216,19 @@ class IxlCall(models.Model):
                 raise UserError(self.env._(
                     "Allocate a funding source to the call %(call)s before opening it.",
                     call=call.name))
-        self.state = "open"
+        self._ixl_transition().write({"state": "open"})
 
     def action_close(self):
+        require_group(self, COORDINATOR)
         if any(call.state != "open" for call in self):
             raise UserError(self.env._("Only an open call can be closed."))
-        self.state = "closed"
+        self._ixl_transition().write({"state": "closed"})
 
     def action_reopen(self):
+        require_group(self, COORDINATOR)
         if any(call.state != "closed" for call in self):
             raise UserError(self.env._("Only a closed call can be reopened."))
-        self.state = "open"
+        self._ixl_transition().write({"state": "open"})
 
     def action_view_applications(self):
         self.ensure_one()

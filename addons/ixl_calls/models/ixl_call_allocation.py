@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ixl_beneficiary.models.tools import lock_rows
+
 
 class IxlCallAllocation(models.Model):
     """Part of a funding source given to a call. A call's budget is the sum of its
@@ -35,8 +37,8 @@ class IxlCallAllocation(models.Model):
             {vals["source_id"] for vals in vals_list if vals.get("source_id")})
         calls = self.env["ixl.call"].browse(
             {vals["call_id"] for vals in vals_list if vals.get("call_id")})
-        sources._lock()
-        calls._lock()
+        lock_rows(sources, "lock_count")
+        lock_rows(calls, "lock_count")
         records = super().create(vals_list)
         records.source_id._check_allocations()
         return records
@@ -44,8 +46,8 @@ class IxlCallAllocation(models.Model):
     def write(self, vals):
         touched = self.source_id | self.env["ixl.call.source"].browse(vals.get("source_id"))
         calls = self.call_id | self.env["ixl.call"].browse(vals.get("call_id"))
-        touched._lock()
-        calls._lock()
+        lock_rows(touched, "lock_count")
+        lock_rows(calls, "lock_count")
         res = super().write(vals)
         touched._check_allocations()
         calls._check_budget()
@@ -53,7 +55,7 @@ class IxlCallAllocation(models.Model):
 
     def unlink(self):
         calls = self.call_id
-        calls._lock()
+        lock_rows(calls, "lock_count")
         res = super().unlink()
         calls.exists()._check_budget()
         return res

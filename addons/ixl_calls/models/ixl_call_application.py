@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+
+from .rules import COORDINATOR, OPERATOR, require_group
+
 STATES = [
     ("submitted", "Submitted"),
     ("in_review", "In review"),
@@ -8,18 +12,26 @@ STATES = [
     ("rejected", "Rejected"),
     ("withdrawn", "Withdrawn"),
 ]
+OPEN_STATES = ("submitted", "in_review")
 CLOSED_STATES = ("rejected", "withdrawn")
+# What the decision was taken on, and the evaluation: frozen once decided.
+DECIDED_FIELDS = {"call_id", "partner_id", "project_title", "project_description",
+                  "project_budget", "amount_requested", "score", "reject_reason"}
 
 
 class IxlCallApplication(models.Model):
     """An organisation (Third-sector entity, APL agency) applies to a call: the hires
-    it asks the incentive for, or its project and budget. Refused after the deadline
-    of the call, except for always-open calls."""
+    it claims the incentive for, or its project, its period and budget. Refused after
+    the deadline of the call, except for always-open calls.
+
+    The state is written only by the actions (review, approve, reject, withdraw), each
+    checking the rule and the group; the application is frozen once decided."""
 
     _name = "ixl.call.application"
     _description = "Call application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_submitted desc, id desc"
+    _ixl_locked_fields = ("state", "date_submitted")
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False,
                        default="/")
@@ -40,6 +52,9 @@ class IxlCallApplication(models.Model):
     amount_requested = fields.Monetary(
         string="Funding requested", help="Funding asked for the project (per year for a "
         "call capped per project per year); never above the cap of the call.")
+    date_start = fields.Date(string="Project start", tracking=True,
+                             help="Grants are decided only for the years of the project.")
+    date_end = fields.Date(string="Project end", tracking=True)
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     state = fields.Selection(STATES, default="submitted", required=True, tracking=True,
                              index=True, copy=False)
@@ -67,6 +82,8 @@ class IxlCallApplication(models.Model):
         for app in self:
             app.display_name = f"{app.name} - {app.partner_id.name or ''}"
 
+    # ORM ----------------------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         today = fields.Date.context_today(self)
@@ -79,26 +96,42 @@ class IxlCallApplication(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("ixl.call.application")
         return super().create(vals_list)
 
-    @api.constrains("project_budget", "amount_requested", "score", "call_id", "hire_ids")
+    def _ixl_frozen_fields(self):
+        if any(app.state not in OPEN_STATES for app in self):
+            return DECIDED_FIELDS
+        return set()
+
+    def write(self, vals):
+        """A new project period checks the project's grants again (call locked)."""
+        period = {"date_start", "date_end"} & set(vals) and self.grant_ids
+        if period:
+            lock_rows(self.call_id, "lock_count")
+        res = super().write(vals)
+        if period:
+            self.grant_ids._check_limits(after_change=True)
+        return res
+
+    @api.constrains("project_budget", "amount_requested", "score", "call_id", "hire_ids",
+                    "date_start", "date_end")
     def _check_application(self):
         for app in self:
             if app.project_budget < 0 or app.amount_requested < 0:
                 raise ValidationError(self.env._("Amounts cannot be negative."))
-            if app.currency_id.compare_amounts(app.amount_requested,
-                                               app.call_id.cap_amount) > 0:
+            if app.state in OPEN_STATES and app.currency_id.compare_amounts(
+                    app.amount_requested, app.call_id.cap_amount) > 0:
                 raise ValidationError(self.env._(
                     "The funding requested is above the cap of the call (%(cap)s).",
-                    cap=app.call_id._fmt(app.call_id.cap_amount)))
+                    cap=fmt_amount(self.env, app.call_id.cap_amount, app.currency_id)))
             if app.sudo().score < 0:
                 raise ValidationError(self.env._("The score cannot be negative."))
             if app.kind != "hiring" and app.hire_ids:
                 raise ValidationError(self.env._(
                     "Hires are listed only in applications for the hiring incentive."))
+            if app.date_start and app.date_end and app.date_end < app.date_start:
+                raise ValidationError(self.env._(
+                    "The period of a project cannot end before it starts."))
 
-    def write(self, vals):
-        if "call_id" in vals and any(app.grant_ids for app in self):
-            raise UserError(self.env._("The call of an application with grants cannot change."))
-        return super().write(vals)
+    # ACTIONS ------------------------------------------------------------------------
 
     def _check_state(self, allowed):
         labels = dict(self._fields["state"]._description_selection(self.env))
@@ -109,25 +142,48 @@ class IxlCallApplication(models.Model):
                     name=app.name, state=labels[app.state]))
 
     def action_review(self):
+        require_group(self, OPERATOR)
         self._check_state(("submitted",))
-        self.write({"state": "in_review", "user_id": self.env.user.id})
+        self._ixl_transition().write({"state": "in_review", "user_id": self.env.user.id})
 
     def action_approve(self):
+        """Approve: every hire claimed is decided (verified or refused) and one at least
+        is verified; a project has its period."""
+        require_group(self, COORDINATOR)
         self._check_state(("in_review",))
         for app in self:
-            if app.kind == "hiring" and not app.hire_ids:
-                raise UserError(self.env._(
-                    "The application %(name)s lists no hire.", name=app.name))
-        self.state = "approved"
+            app._check_approvable()
+        self._ixl_transition().write({"state": "approved"})
+
+    def _check_approvable(self):
+        _ = self.env._
+        if self.kind != "hiring":
+            if not (self.date_start and self.date_end):
+                raise UserError(_("Give the project %(name)s its period (start and end) "
+                                  "before approving it.", name=self.name))
+            return
+        hires = self.hire_ids
+        if hires.filtered(lambda h: h.state in ("claimed", "conflict")):
+            raise UserError(_("Verify or refuse every hire claimed in %(name)s first.",
+                              name=self.name))
+        if not hires.filtered(lambda h: h.state == "verified"):
+            raise UserError(_("The application %(name)s lists no verified hire.",
+                              name=self.name))
 
     def action_reject(self):
-        self._check_state(("submitted", "in_review"))
+        require_group(self, COORDINATOR)
+        self._check_state(OPEN_STATES)
         for app in self:
             if not (app.reject_reason or "").strip():
                 raise UserError(self.env._(
                     "Write the reason for rejecting %(name)s first.", name=app.name))
-        self.state = "rejected"
+        self._ixl_transition().write({"state": "rejected"})
+        self.hire_ids._close_claims("refused")
 
     def action_withdraw(self):
-        self._check_state(("submitted", "in_review"))
-        self.state = "withdrawn"
+        """The applicant renounces: the claims not verified are withdrawn (nothing was
+        ever written on the people); verified hires stay, they are real."""
+        require_group(self, OPERATOR)
+        self._check_state(OPEN_STATES)
+        self._ixl_transition().write({"state": "withdrawn"})
+        self.hire_ids._close_claims("withdrawn")

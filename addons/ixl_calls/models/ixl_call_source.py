@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+
 
 class IxlCallSource(models.Model):
     """Money that pays for the calls: the City's share of the used-clothes collection
@@ -58,20 +60,6 @@ class IxlCallSource(models.Model):
                 raise ValidationError(self.env._(
                     "The period of a source cannot end before it starts."))
 
-    def _lock(self):
-        """Lock the source rows for this transaction (NOWAIT: a concurrent allocation
-        fails at once and Odoo retries) and bump them, so that a transaction whose
-        snapshot predates another allocation fails with a serialization error."""
-        if not self:
-            return
-        ids = tuple(self.ids)
-        self.env.cr.execute(SQL(
-            "SELECT id FROM ixl_call_source WHERE id IN %s FOR UPDATE NOWAIT", ids))
-        self.env.cr.execute(SQL(
-            "UPDATE ixl_call_source SET lock_count = COALESCE(lock_count, 0) + 1 "
-            "WHERE id IN %s", ids))
-        self.invalidate_recordset(["lock_count"])
-
     def _check_allocations(self):
         """Refuse when a source is allocated more than its amount (call under lock)."""
         self.env.flush_all()
@@ -83,16 +71,14 @@ class IxlCallSource(models.Model):
             if source.currency_id.compare_amounts(allocated, source.amount) > 0:
                 raise ValidationError(self.env._(
                     "The source %(name)s has %(amount)s: it cannot be allocated %(allocated)s.",
-                    name=source.name, amount=source._fmt(source.amount),
-                    allocated=source._fmt(allocated)))
+                    name=source.name,
+                    amount=fmt_amount(self.env, source.amount, source.currency_id),
+                    allocated=fmt_amount(self.env, allocated, source.currency_id)))
 
     def write(self, vals):
         if "amount" in vals:
-            self._lock()
+            lock_rows(self, "lock_count")
         res = super().write(vals)
         if "amount" in vals:
             self._check_allocations()
         return res
-
-    def _fmt(self, amount):
-        return f"{amount:,.2f} {self.currency_id.name or 'EUR'}"

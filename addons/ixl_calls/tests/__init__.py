@@ -9,3 +9,7 @@ from . import test_translation
 from . import test_dashboard
 from . import test_privacy
 from . import test_portal_malformed
+from . import test_limits
+from . import test_workflow_access
+from . import test_portal_claims
+from . import test_invariants_stateful

@@ -44,22 +44,26 @@ class CallsCase(IxlCase):
 
     @classmethod
     def make_hiring_application(cls, hires, applicant=None, approve=True):
-        """An application to the hiring call with (person, hire date) pairs."""
+        """An application to the hiring call claiming (person, hire date) pairs; with
+        ``approve``, staff review it, verify the hires and approve it."""
         app = cls.env["ixl.call.application"].create({
             "call_id": cls.hiring.id, "partner_id": (applicant or cls.applicant).id,
-            "hire_ids": [(0, 0, {"beneficiary_id": person.id, "date_hire": day,
+            "hire_ids": [(0, 0, {"fiscal_code": person.fiscal_code, "date_hire": day,
                                  "contract_type": "permanent"}) for person, day in hires]})
         if approve:
             app.action_review()
+            app.hire_ids.action_verify()
             app.action_approve()
         return app
 
     @classmethod
-    def make_apl_application(cls, applicant=None, approve=True, call=None):
+    def make_apl_application(cls, applicant=None, approve=True, call=None,
+                             period=("2024-01-01", "2026-12-31")):
         app = cls.env["ixl.call.application"].create({
             "call_id": (call or cls.apl).id, "partner_id": (applicant or cls.agency).id,
             "project_title": "Back to work", "project_description": "Coaching",
-            "project_budget": 90000, "amount_requested": 40000})
+            "project_budget": 90000, "amount_requested": 40000,
+            "date_start": period[0], "date_end": period[1]})
         if approve:
             app.action_review()
             app.action_approve()
@@ -71,9 +75,9 @@ class CallsCase(IxlCase):
             "hire_id": hire.id if hire else False})
 
     @contextmanager
-    def assertRefused(self, pattern):
-        """assertRaises(ValidationError) (which rolls back to a savepoint, unlike
+    def assertRefused(self, pattern, exception=ValidationError):
+        """assertRaises(exception) (which rolls back to a savepoint, unlike
         assertRaisesRegex) and a check of the message."""
-        with self.assertRaises(ValidationError) as caught:
+        with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), pattern)

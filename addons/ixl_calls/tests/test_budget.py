@@ -1,4 +1,4 @@
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CallsCase
@@ -50,8 +50,9 @@ class TestBudget(CallsCase):
         with self.assertRefused("positive"):
             Payment.create({"grant_id": grant.id, "amount": -1, "date": "2025-12-01"})
         Payment.create({"grant_id": grant.id, "amount": 10000, "date": "2025-12-01"})
-        with self.assertRefused("already paid"):
-            grant.amount = 20000
+        # changed (issue 14): a grant changes only through its reduction
+        with self.assertRefused("already paid", UserError):
+            grant.action_reduce(20000, "Hire ended")
         self.apl.invalidate_recordset()
         self.fund.invalidate_recordset()
         self.assertEqual((self.apl.granted, self.apl.paid, self.apl.available),

@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CallsCase
@@ -52,11 +52,15 @@ class TestCaps(CallsCase):
 
     @freeze_time("2025-12-31 12:00:00")
     def test_write_above_cap_refused(self):
+        """Changed (issue 14): a grant's amount is never written directly, only reduced
+        (a raise is a new grant, checked against the cap)."""
         grant = self.grant(self.app, 4000, 2025, self.hire)
+        with self.assertRaises(AccessError):
+            grant.with_user(self.coordinator).amount = 6000
         with self.assertRefused("above the cap"):
-            grant.amount = 6000
-        with self.assertRefused("positive"):
-            grant.amount = -5
+            self.grant(self.app, 2000, 2025, self.hire)
+        with self.assertRefused("not negative", UserError):
+            grant.action_reduce(-5, "Typo")
 
     def test_negative_and_zero_refused(self):
         for amount in (-1, 0):

@@ -33,6 +33,7 @@ class TestConcurrentGrants(BaseCase):
             call.action_open()
             apps = env["ixl.call.application"].create([{
                 "call_id": call.id, "partner_id": agency.id, "project_title": f"Race {i}",
+                "date_start": "2025-01-01", "date_end": "2026-12-31",
             } for i in range(2)])
             apps.action_review()
             apps.action_approve()

@@ -51,8 +51,10 @@ def make_calls(env):
     return calls
 
 
-@tagged("post_install", "-at_install")
-class TestCallsPortal(PortalCase):
+class CallsPortalCase(PortalCase):
+    """Two applicant organisations (A, B), each with an approved hiring application, a
+    grant and a payment; people aged 55+ admitted, young, waiting, free."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -76,6 +78,7 @@ class TestCallsPortal(PortalCase):
                                                      "date_hire": "2025-04-01"})]})
         for app in cls.app_a | cls.app_b:
             app.action_review()
+            app.hire_ids.action_verify()
             app.action_approve()
         Grant = env["ixl.call.grant"]
         cls.grant_a = Grant.create({"application_id": cls.app_a.id, "amount": 5000,
@@ -91,6 +94,9 @@ class TestCallsPortal(PortalCase):
     def _login_a(self):
         self.authenticate(self.user_a.login, self.user_a.login)
 
+
+@tagged("post_install", "-at_install")
+class TestCallsPortal(CallsPortalCase):
     # ------------------------------------------------------------------ ORM as portal user
     def test_orm_isolation(self):
         own = {"ixl.call.application": self.app_a, "ixl.call.hire": self.app_a.hire_ids,
@@ -169,7 +175,8 @@ class TestCallsPortal(PortalCase):
 
     def _apl_form(self, **changes):
         form = {"project_title": "Alfa back to work", "project_description": "Coaching",
-                "project_budget": "90000", "amount_requested": "40000"}
+                "project_budget": "90000", "amount_requested": "40000",
+                "date_start": "2030-01-01", "date_end": "2031-12-31"}
         form.update(changes)
         return {key: value for key, value in form.items() if value is not None}
 
@@ -206,6 +213,11 @@ class TestCallsPortal(PortalCase):
             "hire_contract_0": "fixed_term", "hire_job_0": "Porter"}, allow_redirects=False)
         self.assertEqual(response.status_code, 303)
         new = self._apps_a() - before
+        # changed (issue 14): a claim, verified by staff before touching the person
+        self.assertEqual((new.hire_ids.fiscal_code, new.hire_ids.state),
+                         (self.free.fiscal_code, "claimed"))
+        self.assertFalse(new.hire_ids.beneficiary_id)
+        new.hire_ids.action_verify()
         self.assertEqual(new.hire_ids.beneficiary_id, self.free)
         self.assertEqual(new.hire_ids.placement_id.employer_id, self.org_a)
 
@@ -223,10 +235,9 @@ class TestCallsPortal(PortalCase):
             (self.apl, "no title", self._apl_form(project_title="  ")),
             (self.expired, "after deadline", self._apl_form()),
             (self.hiring, "no hire", {}),
-            (self.hiring, "under 55", dict(hire, hire_fiscal_code_0=self.young.fiscal_code)),
-            (self.hiring, "not admitted",
-             dict(hire, hire_fiscal_code_0=self.waiting.fiscal_code)),
-            (self.hiring, "unknown code", dict(hire, hire_fiscal_code_0="RSSMRA80A01A944Z")),
+            # changed (issue 14): under 55, not admitted or unknown people are claims
+            # like any other (test_portal_claims); only a malformed code is refused
+            (self.hiring, "malformed code", dict(hire, hire_fiscal_code_0="RSSMRA80A01A944Z")),
             (self.hiring, "duplicate hire",
              dict(hire, hire_fiscal_code_0=self.anna.fiscal_code, hire_date_0="2025-03-01")),
             (self.hiring, "twice in the form",

@@ -24,6 +24,7 @@ class TestCallsPortalMalformed(HttpCase):
     def _apply(self, files=None, **changes):
         form = {"project_title": "Kitchen\x00 lab", "project_description": "Cooking\x00",
                 "project_budget": "1000", "amount_requested": "500",
+                "date_start": "2030-01-01", "date_end": "2030-12-31",
                 "csrf_token": http.Request.csrf_token(self), **changes}
         return self.url_open(f"/my/ixl/calls/{self.apl.id}/apply", data=form, files=files,
                              allow_redirects=False)

@@ -14,3 +14,4 @@ class TestCallsPortalTour(HttpCase):
         self.assertEqual(len(new), 1)
         self.assertEqual((new.call_id, new.project_title, new.amount_requested, new.state),
                          (apl, "Tour reemployment project", 35000, "submitted"))
+        self.assertEqual((str(new.date_start), str(new.date_end)), ("2030-03-01", "2031-02-28"))

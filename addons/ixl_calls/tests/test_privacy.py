@@ -19,7 +19,10 @@ class TestPrivacyHooks(CallsCase):
         self.assertIn(grant.display_name, person._privacy_erasure_blockers()[0])
         with freeze_time("2035-07-01"):
             self.assertEqual(person._privacy_erasure_blockers(), [])
+        claim = self.make_hiring_application([(person, "2025-04-01")],
+                                             applicant=self.agency, approve=False).hire_ids
+        self.assertEqual(claim.state, "conflict")
         related = person._privacy_related_records()
-        for record in (hire, grant):
+        for record in (hire, grant, claim):
             self.assertTrue(any(record in records for records in related
                                 if records._name == record._name))

@@ -40,6 +40,21 @@ registry.category("web_tour.tours").add("ixl_calls_apply_tour", {
             run: "edit 35000",
         },
         {
+            content: "Project start",
+            trigger: "#ixl_apply_form input[name='date_start']",
+            // hoot's "edit" cannot read an empty date input: set the value directly
+            run() {
+                this.anchor.value = "2030-03-01";
+            },
+        },
+        {
+            content: "Project end",
+            trigger: "#ixl_apply_form input[name='date_end']",
+            run() {
+                this.anchor.value = "2031-02-28";
+            },
+        },
+        {
             content: "Submit the application",
             trigger: "#ixl_apply_submit",
             run: "click",
