@@ -96,21 +96,22 @@ class TestFollowup(FollowupCase):
         nor attach an answer to another person or campaign."""
         self.campaign.action_send()
         answer = self._answer_of(self.anna)
-        for vals in ({"ixl_working": "yes"}, {"ixl_comment": "made up"},
-                     {"beneficiary_id": self.bruno.id}, {"ixl_reminder_count": 5}):
-            with self.subTest(vals=vals), self.assertRaises(AccessError):
-                answer.with_user(self.operator).write(vals)
-        with self.assertRaises(AccessError):
-            self.env["survey.user_input"].with_user(self.operator).create({
-                "survey_id": self.survey.id, "beneficiary_id": self.bruno.id,
-                "ixl_campaign_id": self.campaign.id})
-        for vals in ({"followup_working": "yes"}, {"followup_comment": "made up"},
-                     {"followup_date": "2026-01-01"}):
-            with self.subTest(vals=vals), self.assertRaises(AccessError):
-                self.anna.with_user(self.operator).write(vals)
-        with self.assertRaises(AccessError):
-            self.env["ixl.beneficiary"].with_user(self.operator).create({
-                "first_name": "Carla", "last_name": "Bianchi", "followup_working": "yes"})
+        for user in (self.operator, self.coordinator, self.finance):
+            for vals in ({"ixl_working": "yes"}, {"ixl_comment": "made up"},
+                         {"beneficiary_id": self.bruno.id}, {"ixl_reminder_count": 5}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                    answer.with_user(user).write(vals)
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["survey.user_input"].with_user(user).create({
+                    "survey_id": self.survey.id, "beneficiary_id": self.bruno.id,
+                    "ixl_campaign_id": self.campaign.id})
+            for vals in ({"followup_working": "yes"}, {"followup_comment": "made up"},
+                         {"followup_date": "2026-01-01"}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                    self.anna.with_user(user).write(vals)
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["ixl.beneficiary"].with_user(user).create({
+                    "first_name": "Carla", "last_name": "Bianchi", "followup_working": "yes"})
         self.answer(answer, {"working": "yes"}, "Found a job")
         self.assertEqual((self.anna.followup_working, self.anna.followup_comment),
                          ("yes", "Found a job"))

@@ -130,7 +130,10 @@ class IxlIpsPath(models.Model):
     def action_close(self, date_end=None):
         """Close the paths on ``date_end`` (default today in Bologna)."""
         self.check_access("write")
-        day = fields.Date.to_date(date_end) if date_end else local_today()
+        try:
+            day = fields.Date.to_date(date_end) if date_end else local_today()
+        except (TypeError, ValueError) as exc:
+            raise UserError(self.env._("Invalid date: %s", date_end)) from exc
         for rec in self:
             if rec.date_end:
                 raise UserError(self.env._("%(path)s is already closed.", path=rec.display_name))

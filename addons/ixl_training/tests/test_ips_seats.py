@@ -104,6 +104,8 @@ class TestIps(RefusedMixin, IxlCase):
                 path.action_close("2026-01-09")
             with self.assertRefused(UserError, "between its start and today"):
                 path.action_close("2026-03-02")
+            with self.assertRefused(UserError, "Invalid date"):
+                path.action_close("31/02/2026")
             wizard = self.env["ixl.ips.path.close"].with_user(self.ips_user).create(
                 {"path_id": self.path.id})
             self.assertEqual(str(wizard.date_end), "2026-03-01")
