@@ -2,7 +2,7 @@
     "name": "IXL Training",
     "summary": "Insieme per il lavoro: training providers, courses and editions, training "
     "packages, course indicators, risk sharing, IPS and re-training seats",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",
     "website": "https://www.insiemeperillavoro.it",
@@ -27,6 +27,8 @@
         "views/ixl_ips_path_views.xml",
         "views/ixl_retraining_seat_views.xml",
         "views/res_config_settings_views.xml",
+        "wizard/ixl_training_settlement_early_views.xml",
+        "wizard/ixl_ips_path_close_views.xml",
         "report/ixl_training_report.xml",
         "views/menus.xml",
     ],

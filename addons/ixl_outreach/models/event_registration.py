@@ -17,10 +17,6 @@ class EventRegistration(models.Model):
     ixl_attendee_type = fields.Selection(
         ATTENDEE_TYPES, string="Attendee type", compute="_compute_ixl_attendee_type",
         store=True)
-    ixl_board_member = fields.Boolean(
-        string="Board company", compute="_compute_ixl_board_member",
-        help="The contact's company is a member of the Board of companies (needs the "
-        "ixl_board addon).")
 
     @api.onchange("beneficiary_id")
     def _onchange_beneficiary_id(self):
@@ -46,10 +42,3 @@ class EventRegistration(models.Model):
                 reg.ixl_attendee_type = "company"
             else:
                 reg.ixl_attendee_type = "other"
-
-    def _compute_ixl_board_member(self):
-        has_board = "ixl_board_state" in self.env["res.partner"]._fields
-        for reg in self:
-            company = reg.partner_id.commercial_partner_id
-            reg.ixl_board_member = bool(
-                has_board and company.is_company and company.ixl_board_state == "member")

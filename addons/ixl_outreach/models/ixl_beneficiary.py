@@ -21,13 +21,18 @@ CONTRACT_TYPES = [
     ("other", "Other"),
 ]
 OFFER_BANDS = [("0", "0"), ("1", "1"), ("2", "2"), ("3+", "3 or more")]
+# Copied from the person's latest follow-up answer: written only by the answer.
+FOLLOWUP_FIELDS = {"followup_date", "followup_working", "followup_contract_type",
+                   "followup_offers", "followup_comment"}
 
 
 class IxlBeneficiary(models.Model):
     """Outreach on beneficiaries: mass mailings (the model is mailable through its
-    partner), consent to communications and the follow-up survey answers."""
+    partner), consent to communications and the follow-up survey answers (copied from
+    the answers only; the free-text comment is for operators)."""
 
-    _inherit = "ixl.beneficiary"
+    _name = "ixl.beneficiary"
+    _inherit = ["ixl.beneficiary", "ixl.workflow.mixin"]
     _mailing_enabled = True
 
     communication_consent = fields.Boolean(
@@ -49,7 +54,8 @@ class IxlBeneficiary(models.Model):
         CONTRACT_TYPES, string="Contract type (follow-up)", readonly=True, copy=False)
     followup_offers = fields.Selection(
         OFFER_BANDS, string="Job offers received (follow-up)", readonly=True, copy=False)
-    followup_comment = fields.Text(string="Follow-up comment", readonly=True, copy=False)
+    followup_comment = fields.Text(string="Follow-up comment", readonly=True, copy=False,
+                                   groups="ixl_beneficiary.group_ixl_operator")
 
     # ------------------------------------------------------------------ age bands
     @api.depends("birthdate_date")
@@ -79,6 +85,20 @@ class IxlBeneficiary(models.Model):
             return expression.OR([[("birthdate_date", "=", False)],
                                   expression.distribute_not(["!", *domain])])
         return domain
+
+    # ------------------------------------------------------------ follow-up lock
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._ixl_in_transition():
+            for vals in vals_list:
+                given = {name for name in FOLLOWUP_FIELDS if vals.get(name)}
+                if given:
+                    self._ixl_refuse_locked(given)
+        return super().create(vals_list)
+
+    def _ixl_frozen_fields(self):
+        """The follow-up answers (besides what ixl_beneficiary locks itself)."""
+        return super()._ixl_frozen_fields() | FOLLOWUP_FIELDS
 
     # -------------------------------------------------------------------- consent
     def write(self, vals):

@@ -7,7 +7,8 @@ from .ixl_beneficiary import CONTRACT_TYPES, OFFER_BANDS, YES_NO
 
 class IxlDashboard(models.AbstractModel):
     """Answers to the follow-up survey of people out of protocol, in the programme in
-    numbers (the latest answer of each person, by the date it was given)."""
+    numbers (the latest answer of each person, by the date it was given). Archived
+    people count too: archiving somebody does not change a past figure."""
 
     _inherit = "ixl.dashboard"
 
@@ -21,7 +22,7 @@ class IxlDashboard(models.AbstractModel):
     def _dashboard_followup(self, period):
         _ = self.env._
         model = "ixl.beneficiary"
-        base = period.date_domain("followup_date")
+        base = period.date_domain("followup_date") + [("active", "in", [True, False])]
         groups = self.env[model]._read_group(
             base, ["followup_working", "followup_contract_type", "followup_offers"],
             ["__count"])

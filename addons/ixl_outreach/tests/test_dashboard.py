@@ -18,6 +18,7 @@ class TestFollowupDashboard(IxlCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.people = cls.env["ixl.beneficiary"]
         for day, working, contract, offers in [
             ("2024-01-01", "yes", "permanent", "0"),
             ("2024-12-31", "yes", "fixed_term", "1"),
@@ -27,9 +28,10 @@ class TestFollowupDashboard(IxlCase):
             ("2023-12-31", "yes", "on_call", "1"),  # the day before
             ("2025-01-01", "no", False, "0"),  # the day after
         ]:
-            cls.make_beneficiary("out_of_protocol").write({
-                "followup_date": day, "followup_working": working,
-                "followup_contract_type": contract, "followup_offers": offers})
+            person = cls.make_beneficiary("out_of_protocol")
+            person.write({"followup_date": day, "followup_working": working,
+                          "followup_contract_type": contract, "followup_offers": offers})
+            cls.people |= person
 
     def test_followup(self):
         section = get_section(self.env(user=self.operator), "followup")
@@ -45,3 +47,11 @@ class TestFollowupDashboard(IxlCase):
             "No answer": [1, 20.0]})
         check_drilldowns(self, section)
         self.assertIsNone(get_section(self.env(user=self.finance), "followup"))
+
+    def test_archived_people_still_counted(self):
+        """Issue 14: archiving people who answered does not change the past figures."""
+        before = figures(get_section(self.env(user=self.operator), "followup"))
+        self.people[:3].action_archive()
+        section = get_section(self.env(user=self.operator), "followup")
+        self.assertEqual(figures(section), before)
+        check_drilldowns(self, section)

@@ -40,14 +40,3 @@ class TestEvent(IxlCase):
         self.assertEqual(self.event.ixl_beneficiary_count, 2)
         self.assertEqual(self.event.ixl_company_count, 1)
         self.assertEqual(self.event.ixl_speaker_count, 1)
-
-    def test_board_member_soft_dependency(self):
-        reg = self.env["event.registration"].create({
-            "event_id": self.event.id, "partner_id": self.contact.id})
-        if "ixl_board_state" not in self.env["res.partner"]._fields:
-            self.assertFalse(reg.ixl_board_member)
-            return
-        self.assertFalse(reg.ixl_board_member)
-        self.employer.ixl_board_state = "member"
-        reg.invalidate_recordset()
-        self.assertTrue(reg.ixl_board_member)

@@ -1,4 +1,7 @@
-from odoo.tests import tagged
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from .common import FollowupCase
 
@@ -65,3 +68,81 @@ class TestFollowup(FollowupCase):
         active = self.make_beneficiary("active")
         action = (self.anna | active).with_user(self.operator).action_ixl_followup_campaign()
         self.assertEqual(action["context"]["default_beneficiary_ids"], self.anna.ids)
+
+    def test_campaign_state_only_through_its_actions(self):
+        """Issue 14: the state of a campaign is written by its buttons only."""
+        Campaign = self.env["ixl.followup.campaign"]
+        for user in (self.operator, self.coordinator, self.finance):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.campaign.with_user(user).write({"state": "closed"})
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                Campaign.with_user(user).create({"name": "Sent already", "state": "sent"})
+        with self.assertRaises(AccessError):
+            self.campaign.with_user(self.finance).action_send()
+        mine = self.campaign.with_user(self.operator)
+        mine.action_send()
+        with self.assertRaises(AccessError):
+            mine.write({"survey_id": self.env["survey.survey"].create({"title": "Other"}).id})
+        mine.action_close()
+        self.assertEqual(self.campaign.state, "closed")
+        with self.assertRaises(AccessError):
+            mine.write({"beneficiary_ids": [(4, self.make_beneficiary("out_of_protocol").id)]})
+        for action in (mine.action_send, mine.action_remind, mine.action_close):
+            with self.subTest(action=action.__name__), self.assertRaises(UserError):
+                action()
+
+    def test_answers_written_only_by_the_answer(self):
+        """An operator cannot write somebody's answers (on the answer or on the person),
+        nor attach an answer to another person or campaign."""
+        self.campaign.action_send()
+        answer = self._answer_of(self.anna)
+        for user in (self.operator, self.coordinator, self.finance):
+            for vals in ({"ixl_working": "yes"}, {"ixl_comment": "made up"},
+                         {"beneficiary_id": self.bruno.id}, {"ixl_reminder_count": 5}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                    answer.with_user(user).write(vals)
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["survey.user_input"].with_user(user).create({
+                    "survey_id": self.survey.id, "beneficiary_id": self.bruno.id,
+                    "ixl_campaign_id": self.campaign.id})
+            for vals in ({"followup_working": "yes"}, {"followup_comment": "made up"},
+                         {"followup_date": "2026-01-01"}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                    self.anna.with_user(user).write(vals)
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["ixl.beneficiary"].with_user(user).create({
+                    "first_name": "Carla", "last_name": "Bianchi", "followup_working": "yes"})
+        self.answer(answer, {"working": "yes"}, "Found a job")
+        self.assertEqual((self.anna.followup_working, self.anna.followup_comment),
+                         ("yes", "Found a job"))
+
+    def test_comments_not_for_finance(self):
+        """Issue 14: finance read the free-text comments of the follow-up survey."""
+        self.campaign.action_send()
+        self.answer(self._answer_of(self.anna), {"working": "no"}, "Depressed, no money")
+        finance = new_test_user(self.env, login="ixl_finance_export", name="Franco Finance",
+                                groups="ixl_beneficiary.group_ixl_finance,base.group_allow_export")
+        People = self.env["ixl.beneficiary"].with_user(finance)
+        anna = self.anna.with_user(finance)
+        self.assertNotIn("followup_comment", People.fields_get())
+        self.assertEqual(anna.read(["followup_working"])[0]["followup_working"], "no")
+        for call in (lambda: anna.read(["followup_comment"]),
+                     lambda: People.search_read([("id", "=", anna.id)], ["followup_comment"]),
+                     lambda: People.read_group([], ["followup_comment"], ["followup_comment"]),
+                     lambda: People.search([("followup_comment", "ilike", "money")]),
+                     lambda: anna.export_data(["followup_comment"]),
+                     lambda: self.campaign.with_user(finance).read(["answer_ids"])):
+            with self.assertRaises(AccessError):
+                call()
+        # the campaign's figures stay readable by finance
+        self.assertEqual(self.campaign.with_user(finance).read(["response_rate"])[0],
+                         {"id": self.campaign.id, "response_rate": 50.0})
+        self.assertEqual(self.anna.with_user(self.operator).followup_comment,
+                         "Depressed, no money")
+
+    def test_answer_date_is_the_bologna_date(self):
+        """Answered at 00:30 on 1 April in Bologna (22:30 UTC on 31 March)."""
+        self.campaign.action_send()
+        with freeze_time("2026-03-31 22:30:00"):
+            self.answer(self._answer_of(self.anna), {"working": "yes"})
+        self.assertEqual(str(self.anna.followup_date), "2026-04-01")

@@ -6,28 +6,16 @@ from odoo.tools import SQL
 
 from odoo.addons.ixl_beneficiary.models.tools import related_records_action
 
+from .indicators import COUNTS, RATES, rate_of
+
 DELIVERIES = [
     ("classroom", "Classroom"),
     ("distance", "Distance (FAD)"),
     ("one_to_one", "One-to-one"),
 ]
-# Indicator fields: (field, numerator key, denominator key), over everybody and over
-# the participants who obtained the qualification.
-RATES = [
-    ("placement_rate", "placements", "participants"),
-    ("employment_rate", "employed", "participants"),
-    ("permanent_rate", "permanent", "employed"),
-    ("qualified_placement_rate", "q_placements", "q_participants"),
-    ("qualified_employment_rate", "q_employed", "q_participants"),
-    ("qualified_permanent_rate", "q_permanent", "q_employed"),
-]
-COUNTS = ["participants", "placements", "employed", "permanent",
-          "q_participants", "q_placements", "q_employed", "q_permanent"]
-
-
-def rate(numerator, denominator):
-    """A percentage with one decimal; 0 when there is nobody to count."""
-    return round(100.0 * numerator / denominator, 1) if denominator else 0.0
+# What a confirmed settlement of the edition was computed from: frozen while it stands.
+SETTLED_FIELDS = {"course_id", "provider_id", "agreement_id", "total_cost", "currency_id",
+                  "date_start", "date_end", "window_months", "window_end_date"}
 
 
 class IxlCourseEdition(models.Model):
@@ -35,8 +23,9 @@ class IxlCourseEdition(models.Model):
     and the participants (training packages).
 
     Indicators, over the placements (ixl.placement) of the participants that start
-    from the first day of the edition to ``window_end`` (end date + observation window
-    months, both included):
+    from the first day of the edition to ``window_end`` (both included): the end of the
+    observation window, a calendar date (``window_end_date``, e.g. "placements
+    2018-2020") or else the end date + the window months:
 
     * placement rate = placements / participants (renewals and extensions are
       placements too, so it can exceed 100%);
@@ -45,12 +34,15 @@ class IxlCourseEdition(models.Model):
 
     and the same on the participants who obtained the qualification. Participants are
     all the enrolments, dropouts included. Computed with one SQL query for any number
-    of editions (``_get_indicator_counts``).
+    of editions (``_get_indicator_counts``); the ratios come from ``indicators.py``.
+
+    While a confirmed settlement of the edition stands, what it was computed from (cost,
+    agreement, dates, window) is frozen: reverse the settlement to change them.
     """
 
     _name = "ixl.course.edition"
     _description = "Course edition"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -85,9 +77,17 @@ class IxlCourseEdition(models.Model):
         string="Observation window (months)", compute="_compute_window_months", store=True,
         readonly=False, precompute=True,
         help="Placements are counted up to this many months after the end of the course.")
+    window_end_date = fields.Date(
+        string="Observation window ends on", compute="_compute_window_end_date", store=True,
+        readonly=False, precompute=True, tracking=True,
+        help="A calendar date ending the observation window (e.g. placements 2018-2020: "
+        "31/12/2020), instead of the months after the end of the course.")
     window_end = fields.Date(
         string="Observed until", compute="_compute_window_end", store=True,
         help="Last day on which a placement start counts for the indicators.")
+    is_settled = fields.Boolean(
+        compute="_compute_is_settled",
+        help="A confirmed settlement stands: cost, agreement, dates and window are frozen.")
     note = fields.Text()
     participant_count = fields.Integer(string="Participants", compute="_compute_indicators")
     placement_count = fields.Integer(string="Placements", compute="_compute_indicators")
@@ -129,13 +129,28 @@ class IxlCourseEdition(models.Model):
         for rec in self:
             rec.window_months = rec.agreement_id.window_months if rec.agreement_id else 12
 
-    @api.depends("date_end", "window_months")
+    @api.depends("agreement_id")
+    def _compute_window_end_date(self):
+        for rec in self:
+            rec.window_end_date = rec.agreement_id.window_end_date
+
+    @api.depends("date_end", "window_months", "window_end_date")
     def _compute_window_end(self):
         for rec in self:
-            rec.window_end = rec.date_end and rec.date_end + relativedelta(
-                months=rec.window_months)
+            rec.window_end = rec.window_end_date or (rec.date_end and rec.date_end + relativedelta(
+                months=rec.window_months))
 
-    @api.constrains("date_start", "date_end", "total_cost", "hours", "window_months")
+    @api.depends("settlement_ids.state")
+    def _compute_is_settled(self):
+        for rec in self:
+            rec.is_settled = any(s.state == "confirmed" and not s.is_reversal
+                                 for s in rec.settlement_ids)
+
+    def _ixl_frozen_fields(self):
+        return set(SETTLED_FIELDS) if any(self.mapped("is_settled")) else set()
+
+    @api.constrains("date_start", "date_end", "total_cost", "hours", "window_months",
+                    "window_end_date")
     def _check_values(self):
         for rec in self:
             if rec.date_start and rec.date_end and rec.date_end < rec.date_start:
@@ -146,6 +161,10 @@ class IxlCourseEdition(models.Model):
             if rec.hours < 0 or rec.window_months < 0:
                 raise ValidationError(self.env._(
                     "Hours and observation window cannot be negative."))
+            if rec.window_end_date and rec.date_end and rec.window_end_date < rec.date_end:
+                raise ValidationError(self.env._(
+                    "The observation window of %(edition)s cannot end before the course.",
+                    edition=rec.name))
 
     def _get_indicator_counts(self):
         """{edition id: {count name: value}} for all of ``self`` in one query."""
@@ -189,13 +208,8 @@ class IxlCourseEdition(models.Model):
             rec.employed_count = values["employed"]
             rec.permanent_count = values["permanent"]
             rec.qualified_count = values["q_participants"]
-            for field, numerator, denominator in RATES:
-                rec[field] = rate(values[numerator], values[denominator])
-
-    def indicator_value(self, indicator):
-        """Value (%) of the agreement indicator ``employment_rate`` or ``placement_rate``."""
-        self.ensure_one()
-        return self[indicator]
+            for field, _numerator, _denominator in RATES:
+                rec[field] = rate_of(values, field) or 0.0
 
     def action_view_packages(self):
         return related_records_action(

@@ -2,6 +2,7 @@ from odoo import api, models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
+from .indicators import rate_of
 from .ixl_course import COURSE_KINDS
 
 MAX_EDITION_ROWS = 200
@@ -37,7 +38,10 @@ class IxlDashboard(models.AbstractModel):
 
     def _course_indicators(self, period):
         """The indicators of ixl_training (one query for all the editions) of the editions
-        ended in the period; rates with the dashboard's rounding (one decimal, half up)."""
+        ended in the period; rates with the dashboard's rounding (one decimal, half up).
+
+        Archived people still count (a past figure does not change when somebody is
+        archived): the SQL counts ignore ``active`` and the drill-downs include them."""
         _ = self.env._
         editions = self.env["ixl.course.edition"].search(
             period.date_domain("date_end"), limit=MAX_EDITION_ROWS, order="date_end, id")
@@ -47,7 +51,8 @@ class IxlDashboard(models.AbstractModel):
             values = counts[edition.id]
             window = [("date_start", ">=", edition.date_start.isoformat()),
                       ("date_start", "<=", edition.window_end.isoformat())]
-            enrolled = [("training_package_ids.edition_id", "=", edition.id)]
+            enrolled = [("training_package_ids.edition_id", "=", edition.id),
+                        ("active", "in", [True, False])]
             rows.append(dt.row(
                 edition.display_name,
                 dt.count_cell(values["participants"], "ixl.training.package",
@@ -56,8 +61,8 @@ class IxlDashboard(models.AbstractModel):
                               [("beneficiary_id", "any", enrolled)] + window),
                 dt.count_cell(values["employed"], "ixl.beneficiary",
                               enrolled + [("placement_ids", "any", window)]),
-                dt.pct_cell(dt.percent(values["employed"], values["participants"])),
-                dt.pct_cell(dt.percent(values["placements"], values["participants"])),
+                dt.pct_cell(rate_of(values, "employment_rate")),
+                dt.pct_cell(rate_of(values, "placement_rate")),
             ))
         return dt.block(_("Course indicators (editions ended in the period)"), [
             _("Participants"), _("Placements"), _("People employed"),

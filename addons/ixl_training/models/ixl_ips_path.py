@@ -1,9 +1,12 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 IPS_GROUPS = "ixl_training.group_ixl_ips_operator,ixl_beneficiary.group_ixl_coordinator"
+COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
 
 
 class IxlIpsPath(models.Model):
@@ -14,12 +17,16 @@ class IxlIpsPath(models.Model):
     read these records and their notes. The caseload is compared with configurable
     limits (about 40 active paths, 50 new paths a year, 50 operator hours a week); when
     a limit is exceeded the form shows a warning, nothing is refused.
+
+    The closing date is written only by the actions: closing (IPS operators and
+    coordinators, a date between the start and today) and reopening (coordinators).
     """
 
     _name = "ixl.ips.path"
     _description = "IPS path"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_start desc, id desc"
+    _ixl_locked_fields = ("date_end",)
 
     beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="restrict",
                                      index=True, tracking=True)
@@ -27,12 +34,12 @@ class IxlIpsPath(models.Model):
         "hr.employee", string="IPS operator", required=True, ondelete="restrict", index=True,
         domain=[("is_ips_operator", "=", True)], tracking=True)
     date_start = fields.Date(string="Start date", required=True,
-                             default=fields.Date.context_today, tracking=True)
+                             default=lambda self: local_today(), tracking=True)
     expected_months = fields.Integer(string="Expected length (months)", default=9,
                                      required=True)
     date_expected_end = fields.Date(string="Expected end", compute="_compute_expected_end",
                                     store=True)
-    date_end = fields.Date(string="Closed on", tracking=True)
+    date_end = fields.Date(string="Closed on", tracking=True, readonly=True, copy=False)
     weekly_hours = fields.Float(string="Operator hours a week", tracking=True)
     active_path = fields.Boolean(string="Active", compute="_compute_active_path", store=True)
     notes = fields.Html(string="IPS notes", groups=IPS_GROUPS)
@@ -78,8 +85,13 @@ class IxlIpsPath(models.Model):
     @api.model
     def get_caseload(self, year=None):
         """Caseload in total and per operator: {'total': {...}, employee: {...}} with
-        active paths, weekly hours of the active paths and paths started in ``year``."""
-        year = year or fields.Date.context_today(self).year
+        active paths, weekly hours of the active paths and paths started in ``year``.
+        For who may read IPS paths (IPS operators, coordinators) only: the figures are
+        read as superuser, all paths together."""
+        self.browse().check_access("read")
+        if year is not None and not isinstance(year, int):
+            raise UserError(self.env._("The year must be a number."))
+        year = year or local_today().year
         result = {"total": {"active": 0, "hours": 0.0, "year": 0}}
         for employee, count, hours in self.sudo()._read_group(
                 [("active_path", "=", True)], ["employee_id"], ["__count", "weekly_hours:sum"]):
@@ -113,6 +125,43 @@ class IxlIpsPath(models.Model):
                 count=total["year"], limit=limits["year"]))
         for rec in self:
             rec.caseload_warning = "\n".join(messages) or False
+
+    # ------------------------------------------------------------------ ACTIONS
+    def action_close(self, date_end=None):
+        """Close the paths on ``date_end`` (default today in Bologna)."""
+        self.check_access("write")
+        try:
+            day = fields.Date.to_date(date_end) if date_end else local_today()
+        except (TypeError, ValueError) as exc:
+            raise UserError(self.env._("Invalid date: %s", date_end)) from exc
+        for rec in self:
+            if rec.date_end:
+                raise UserError(self.env._("%(path)s is already closed.", path=rec.display_name))
+            if not rec.date_start <= day <= local_today():
+                raise UserError(self.env._(
+                    "An IPS path closes between its start and today: %(day)s is not valid.",
+                    day=day))
+        self._ixl_transition().write({"date_end": day})
+        return True
+
+    def action_open_close(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close the IPS path"),
+            "res_model": "ixl.ips.path.close",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_path_id": self.id},
+        }
+
+    def action_reopen(self):
+        """Reopen closed paths (coordinators: a correction)."""
+        self.check_access("write")
+        if not self.env.user.has_group(COORDINATOR):
+            raise AccessError(self.env._("Only a coordinator can reopen an IPS path."))
+        self._ixl_transition().write({"date_end": False})
+        return True
 
     def web_read(self, specification):
         """Opening the IPS notes (health data) is written in the access log of the

@@ -9,8 +9,9 @@ INDICATORS = [
 
 class IxlTrainingAgreement(models.Model):
     """Agreement with a training provider: the share of the course cost the provider
-    puts at risk, the indicator it depends on, its target and the observation window
-    (months after the end of the course in which placements are counted)."""
+    puts at risk, the indicator it depends on, its target and the observation window:
+    months after the end of the course in which placements are counted, or a calendar
+    date ("placements 2018-2020": until 31/12/2020)."""
 
     _name = "ixl.training.agreement"
     _description = "Training provider agreement"
@@ -41,6 +42,11 @@ class IxlTrainingAgreement(models.Model):
         string="Observation window (months)", default=12, required=True, tracking=True,
         help="Placements are counted from the start of the course to this many months "
         "after its end.",
+    )
+    window_end_date = fields.Date(
+        string="Observation window ends on", tracking=True,
+        help="A calendar date ending the observation window of the editions (e.g. "
+        "placements 2018-2020: 31/12/2020); when set it replaces the months.",
     )
     note = fields.Text()
 

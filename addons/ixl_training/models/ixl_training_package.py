@@ -1,7 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
+from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 OUTCOMES = [
     ("enrolled", "Enrolled"),
@@ -9,16 +9,30 @@ OUTCOMES = [
     ("qualified", "Qualification obtained"),
     ("dropped", "Dropped out"),
 ]
+# outcome -> the outcomes it can be recorded from (back to "enrolled": coordinators).
+OUTCOME_FROM = {
+    "completed": ("enrolled",),
+    "qualified": ("enrolled", "completed"),
+    "dropped": ("enrolled",),
+    "enrolled": ("completed", "qualified", "dropped"),
+}
+OPERATORS = "ixl_beneficiary.group_ixl_operator"
+COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
 
 
 class IxlTrainingPackage(models.Model):
     """A training package (pacchetto formativo): one admitted beneficiary enrolled in
-    one course edition, with the outcome."""
+    one course edition, with the outcome.
+
+    The outcome is written only by its actions: completed or qualification obtained
+    once the edition has ended, dropped out at any time, a qualification after a
+    completion; back to enrolled (a correction) only by a coordinator."""
 
     _name = "ixl.training.package"
     _description = "Training package"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ixl.admission.mixin", "ixl.workflow.mixin"]
     _order = "date_enrolled desc, id desc"
+    _ixl_locked_fields = ("outcome",)
 
     beneficiary_id = fields.Many2one(
         "ixl.beneficiary", required=True, ondelete="restrict", index=True, tracking=True)
@@ -31,13 +45,17 @@ class IxlTrainingPackage(models.Model):
                                   string="Training provider")
     date_start = fields.Date(related="edition_id.date_start", store=True)
     date_end = fields.Date(related="edition_id.date_end", store=True)
-    date_enrolled = fields.Date(string="Enrolled on", default=fields.Date.context_today,
+    date_enrolled = fields.Date(string="Enrolled on", default=lambda self: local_today(),
                                 required=True)
     outcome = fields.Selection(OUTCOMES, required=True, default="enrolled", tracking=True,
-                               index=True)
+                               index=True, readonly=True, copy=False)
+    can_complete = fields.Boolean(compute="_compute_can_outcome")
+    can_qualify = fields.Boolean(compute="_compute_can_outcome")
+    can_drop = fields.Boolean(compute="_compute_can_outcome")
+    can_reset = fields.Boolean(compute="_compute_can_outcome")
     user_id = fields.Many2one("res.users", string="Operator",
                               default=lambda self: self.env.user)
-    note = fields.Text()
+    note = fields.Text(groups=OPERATORS)
 
     @api.depends("beneficiary_id", "edition_id")
     def _compute_display_name(self):
@@ -45,13 +63,15 @@ class IxlTrainingPackage(models.Model):
             rec.display_name = " - ".join(
                 filter(None, [rec.beneficiary_id.name, rec.edition_id.name]))
 
-    @api.constrains("beneficiary_id")
-    def _check_beneficiary_admitted(self):
+    @api.depends("outcome", "edition_id.date_end")
+    @api.depends_context("uid")
+    def _compute_can_outcome(self):
+        coordinator = self.env.user.has_group(COORDINATOR)
         for rec in self:
-            if rec.beneficiary_id.state not in ADMITTED_STATES:
-                raise ValidationError(self.env._(
-                    "%(name)s is not admitted to the programme (in target or active): "
-                    "the training package cannot be recorded.", name=rec.beneficiary_id.name))
+            rec.can_complete = not rec._outcome_refusal("completed")
+            rec.can_qualify = not rec._outcome_refusal("qualified")
+            rec.can_drop = not rec._outcome_refusal("dropped")
+            rec.can_reset = coordinator and not rec._outcome_refusal("enrolled")
 
     @api.constrains("beneficiary_id", "edition_id")
     def _check_duplicate(self):
@@ -62,3 +82,41 @@ class IxlTrainingPackage(models.Model):
                 raise ValidationError(self.env._(
                     "%(name)s is already enrolled in %(edition)s.",
                     name=rec.beneficiary_id.name, edition=rec.edition_id.name))
+
+    # ------------------------------------------------------------------ BUSINESS
+    def _outcome_refusal(self, outcome):
+        """Why ``outcome`` cannot be recorded on this package now (None when it can)."""
+        self.ensure_one()
+        if self.outcome not in OUTCOME_FROM[outcome]:
+            return self.env._("%(name)s: this outcome cannot follow the current one.",
+                              name=self.display_name)
+        if outcome in ("completed", "qualified") and not (
+                self.date_end and self.date_end <= local_today()):
+            return self.env._("%(name)s: the course has not ended yet.",
+                              name=self.display_name)
+        return None
+
+    def _set_outcome(self, outcome):
+        self.check_access("write")
+        if outcome == "enrolled" and not self.env.user.has_group(COORDINATOR):
+            raise AccessError(self.env._(
+                "Only a coordinator can reopen the outcome of a training package."))
+        for rec in self:
+            refusal = rec._outcome_refusal(outcome)
+            if refusal:
+                raise UserError(refusal)
+        self._ixl_transition().write({"outcome": outcome})
+        return True
+
+    # ------------------------------------------------------------------ ACTIONS
+    def action_set_completed(self):
+        return self._set_outcome("completed")
+
+    def action_set_qualified(self):
+        return self._set_outcome("qualified")
+
+    def action_set_dropped(self):
+        return self._set_outcome("dropped")
+
+    def action_reset_enrolled(self):
+        return self._set_outcome("enrolled")

@@ -1,6 +1,12 @@
 from odoo import fields, models
+from odoo.tools.misc import format_datetime
 
-from ..models.ixl_course_edition import COUNTS, RATES, rate
+from odoo.addons.ixl_beneficiary.models.tools import LOCAL_TZ
+
+from ..models.indicators import COUNTS, rate_of
+
+XLSX_RATES = ["placement_rate", "employment_rate", "permanent_rate",
+              "qualified_employment_rate"]
 
 
 class IxlTrainingXlsxMixin(models.AbstractModel):
@@ -39,17 +45,16 @@ class IxlTrainingXlsxMixin(models.AbstractModel):
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, 11, 14)
         sheet.write(0, 0, title, fmt["title"])
-        sheet.write(1, 0, self.env._("Extracted on %s",
-                                     fields.Datetime.to_string(fields.Datetime.now())))
+        sheet.write(1, 0, self.env._("Extracted on %s", format_datetime(
+            self.env, fields.Datetime.now(), tz=LOCAL_TZ)))
         for col, header in enumerate(self._headers(first)):
             sheet.write(3, col, header, fmt["head"])
         for row, (name, counts, money) in enumerate(rows, 4):
             sheet.write(row, 0, name, fmt["cell"])
             for col, key in enumerate(("participants", "placements", "employed"), 1):
                 sheet.write_number(row, col, counts[key], fmt["cell"])
-            for col, (_field, num, den) in enumerate(
-                    [RATES[0], RATES[1], RATES[2], RATES[4]], 4):
-                sheet.write_number(row, col, rate(counts[num], counts[den]), fmt["pct"])
+            for col, field in enumerate(XLSX_RATES, 4):
+                sheet.write_number(row, col, rate_of(counts, field) or 0.0, fmt["pct"])
             for col, amount in enumerate(money, 8):
                 sheet.write_number(row, col, amount, fmt["money"])
 

@@ -41,6 +41,7 @@ class TestTrainingDashboard(TrainingCase):
         first = cls.place(people[0], "2024-05-01")
         cls.place(people[0], "2024-11-01", previous=first)
         cls.place(people[1], "2025-07-01")
+        cls.oss_people = people
         cls.place(ita_people[0], "2024-02-01", contract="permanent")
 
     def test_training(self):
@@ -56,4 +57,14 @@ class TestTrainingDashboard(TrainingCase):
             "ITA 2024": [1, 1, 1, 100.0, 100.0],
             "OSS 2024": [3, 2, 1, 33.3, 66.7],
         })
+        check_drilldowns(self, section)
+
+    def test_archived_people_do_not_change_past_figures(self):
+        """Issue 14: archiving a participant (e.g. after the retention period) leaves the
+        indicators of a past edition as they were, and the drill-downs still open them."""
+        before = figures(get_section(self.env(user=self.operator), "training"))
+        self.oss_people.action_archive()
+        self.course.action_archive()
+        section = get_section(self.env(user=self.operator), "training")
+        self.assertEqual(figures(section), before)
         check_drilldowns(self, section)

@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
@@ -17,6 +17,8 @@ class TestIps(RefusedMixin, IxlCase):
                                      groups="ixl_training.group_ixl_ips_operator")
         cls.portal = new_test_user(cls.env, login="ixl_portal_ips", name="Paolo Portal",
                                    groups="base.group_portal")
+        cls.internal = new_test_user(cls.env, login="ixl_internal_ips", name="Ines Internal",
+                                     groups="base.group_user")
         cls.worker = cls.env["hr.employee"].create({"name": "Irene IPS",
                                                     "is_ips_operator": True})
         cls.other = cls.env["hr.employee"].create({"name": "Not IPS"})
@@ -71,9 +73,52 @@ class TestIps(RefusedMixin, IxlCase):
                 "employee_id": self.worker.id, "date_start": "2031-02-15", "weekly_hours": 5})
             self.assertIn(f"{base['active'] + 2} active IPS paths", third.caseload_warning)
             self.assertIn("operator hours a week", third.caseload_warning)
-            third.date_end = "2031-02-28"
+            third.action_close("2031-02-28")
             third.invalidate_recordset(["caseload_warning"])
             self.assertFalse(third.caseload_warning)
+
+    def test_caseload_only_for_the_ips_service(self):
+        """Issue 14: get_caseload reads all paths as superuser; over RPC a portal user or
+        an internal user outside the IPS service is refused before anything is read."""
+        for user in (self.portal, self.internal, self.operator, self.finance):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["ixl.ips.path"].with_user(user).get_caseload()
+        for user in (self.ips_user, self.coordinator):
+            with self.subTest(user=user.login):
+                caseload = self.env["ixl.ips.path"].with_user(user).get_caseload(2026)
+                self.assertGreaterEqual(caseload["total"]["year"], 1)
+        with self.assertRefused(UserError, "must be a number"):
+            self.env["ixl.ips.path"].with_user(self.ips_user).get_caseload("2026; --")
+
+    def test_closing_only_through_its_actions(self):
+        path = self.path.with_user(self.ips_user)
+        for user in (self.ips_user, self.coordinator):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.path.with_user(user).write({"date_end": "2026-02-01"})
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["ixl.ips.path"].with_user(user).create({
+                    "beneficiary_id": self.person.id, "employee_id": self.worker.id,
+                    "date_start": "2026-01-10", "date_end": "2026-01-11"})
+        with freeze_time("2026-03-01"):
+            with self.assertRefused(UserError, "between its start and today"):
+                path.action_close("2026-01-09")
+            with self.assertRefused(UserError, "between its start and today"):
+                path.action_close("2026-03-02")
+            with self.assertRefused(UserError, "Invalid date"):
+                path.action_close("31/02/2026")
+            wizard = self.env["ixl.ips.path.close"].with_user(self.ips_user).create(
+                {"path_id": self.path.id})
+            self.assertEqual(str(wizard.date_end), "2026-03-01")
+            wizard.date_end = "2026-02-20"
+            wizard.action_close()
+        self.assertEqual(str(self.path.date_end), "2026-02-20")
+        self.assertFalse(self.path.active_path)
+        with self.assertRefused(UserError, "already closed"):
+            path.action_close()
+        with self.assertRaises(AccessError):
+            path.action_reopen()
+        self.path.with_user(self.coordinator).action_reopen()
+        self.assertTrue(self.path.active_path)
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,19 @@
+{
+    "name": "IXL Outreach - Board of companies",
+    "summary": "Insieme per il lavoro: event registrations of company contacts show whether "
+    "their company is a member of the Board of companies",
+    "version": "18.0.1.0.0",
+    "category": "Insieme per il lavoro",
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
+    "depends": [
+        "ixl_outreach",
+        "ixl_board",
+    ],
+    "data": [
+        "views/event_registration_views.xml",
+    ],
+    "installable": True,
+    "auto_install": True,
+}

@@ -1,0 +1,2 @@
+from . import test_event_board
+from . import test_translation
