@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import figures, get_section
@@ -40,7 +40,8 @@ class TestProjectLinkedToCall(MicrocreditCase):
     def make_application(cls, call, partner):
         app = cls.env["ixl.call.application"].create({
             "call_id": call.id, "partner_id": partner.id, "project_title": "Orti",
-            "amount_requested": 20000.0})
+            "amount_requested": 20000.0, "date_start": "2024-03-01",
+            "date_end": "2026-12-31"})
         app.action_review()
         app.action_approve()
         return app
@@ -60,18 +61,18 @@ class TestProjectLinkedToCall(MicrocreditCase):
         self.assertEqual((self.project.funding_approved, self.project.funding_paid),
                          (20000.0, 12500.0))
         self.pay(2500.0, "2025-06-01")
-        self.grant.with_user(self.finance).amount = 25000.0
+        self.grant.with_user(self.finance).action_reduce(18000.0, "Budget revised")
         self.assertEqual((self.project.funding_approved, self.project.funding_paid),
-                         (25000.0, 15000.0))
+                         (18000.0, 15000.0))
         self.assertEqual(self.app.social_project_ids, self.project)
         with self.assertRaisesRegex(ValidationError, "record the payment on its grant there"):
             self.env["ixl.social.project.payment"].with_user(self.finance).create({
                 "project_id": self.project.id, "date": "2025-06-01", "amount": 100.0})
         with self.assertRaises(AccessError):
             self.project.with_user(self.committee).funding_approved = 6250.0
-        with self.assertRaises(ValidationError):  # paid can never exceed approved
-            self.grant.with_user(self.finance).amount = 10000.0
-        self.assertEqual(self.project.funding_approved, 25000.0)
+        with self.assertRaisesRegex(UserError, "reverse payments first"):
+            self.grant.with_user(self.finance).action_reduce(10000.0, "Below what was paid")
+        self.assertEqual(self.project.funding_approved, 18000.0)
 
     def test_link_refused_when_the_money_would_be_wrong(self):
         self.env["ixl.social.project.payment"].create({
