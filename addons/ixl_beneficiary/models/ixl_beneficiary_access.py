@@ -1,0 +1,48 @@
+from odoo import api, models
+
+from .ixl_beneficiary import OPERATOR
+
+# Fields of the person's contact that everybody who reads ixl.beneficiary reads (finance
+# included): the name and the two facts of the reports. They are read as superuser, since
+# the contact itself is hidden from finance (security/ixl_security.xml).
+PUBLIC_PARTNER_FIELDS = ("name", "gender", "nationality_id")
+
+
+class IxlBeneficiary(models.Model):
+    """Access to the contact fields that ixl.beneficiary inherits from res.partner.
+
+    Every inherited field but ``PUBLIC_PARTNER_FIELDS`` (email, phone, address, birth date,
+    photo, the ~100 others that Odoo and the addons put on a contact) is restricted to the
+    operators, so that a ``read`` without a field list, a search, a group-by or an export by
+    another group neither shows them nor fails on them. New partner fields are restricted
+    by default. See docs/security.md.
+
+    Odoo checks the ``groups`` of a field when it is read, but a search, a sort or a
+    group-by on an inherited field runs on the parent model's field: ``_search`` and
+    ``_field_to_sql`` check them here, so that nobody finds a person by a field they may
+    not read.
+    """
+
+    _inherit = "ixl.beneficiary"
+
+    def _add_inherited_fields(self):
+        super()._add_inherited_fields()
+        for name, field in list(self._fields.items()):
+            if not field.inherited:
+                continue
+            extra = {"related_sudo": True} if name in PUBLIC_PARTNER_FIELDS \
+                else {"groups": OPERATOR}
+            self._add_field(name, type(field)(**{**field.args, **extra}))
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su:
+            self.check_field_access_rights("read", sorted({
+                leaf[0].split(".")[0] for leaf in domain
+                if isinstance(leaf, (list, tuple)) and isinstance(leaf[0], str)}))
+        return super()._search(domain, offset, limit, order)
+
+    def _field_to_sql(self, alias, fname, query=None, flush=True):
+        if not self.env.su:
+            self.check_field_access_rights("read", [fname.split(".")[0]])
+        return super()._field_to_sql(alias, fname, query, flush)

@@ -1,0 +1,154 @@
+"""Who reads a beneficiary's contact card (the res.partner behind ixl.beneficiary).
+
+Operators, coordinators and administrators do; any other internal user (an evaluation
+committee member, an HR officer, finance) and portal users do not, whatever the path:
+read, search on any field, read_group, name_search, export, mail followers."""
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import IxlCase, make_fiscal_code
+
+CARD = ["name", "email", "phone", "street", "birthdate_date", "gender", "nationality_id"]
+CONTACT = ["email", "phone", "street", "birthdate_date"]
+
+
+@tagged("post_install", "-at_install")
+class TestBeneficiaryPartnerAccess(IxlCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.employee = new_test_user(
+            cls.env, login="ixl_plain_employee", groups="base.group_user,base.group_allow_export",
+            name="Elio Evaluator", email="elio@example.com")
+        cls.admin = new_test_user(cls.env, login="ixl_admin_card",
+                                  groups="ixl_beneficiary.group_ixl_admin")
+        cls.person = cls.make_beneficiary(
+            state="active", phone="+39 051 555 0101", street="Via Saragozza 12",
+            gender="female", nationality_id=cls.env.ref("base.it").id)
+        cls.other = cls.make_beneficiary(state="registered", phone="+39 051 555 0202")
+        cls.partner = cls.person.partner_id
+        cls.portal = new_test_user(
+            cls.env, login="ixl_portal_acme", groups="base.group_portal",
+            name="Paola Portal", email="paola@acme.example.com")
+        cls.portal.partner_id.parent_id = cls.employer
+
+    def test_flag_follows_the_people(self):
+        self.assertTrue(self.partner.is_ixl_beneficiary)
+        self.assertFalse(self.employer.is_ixl_beneficiary)
+        self.assertFalse(self.employee.partner_id.is_ixl_beneficiary)
+        self.person.action_archive()
+        self.assertTrue(self.partner.is_ixl_beneficiary, "archived people stay protected")
+        extra = self.make_beneficiary()
+        extra_partner = extra.partner_id
+        new_test_user(self.env, login="ixl_extra_user", groups="base.group_portal",
+                      partner_id=extra_partner.id)
+        extra.unlink()
+        self.assertFalse(extra_partner.is_ixl_beneficiary, "no longer a beneficiary")
+
+    def test_plain_employee_reads_no_beneficiary_card(self):
+        Partner = self.env["res.partner"].with_user(self.employee)
+        self.assertFalse(Partner.search_read([("ixl_beneficiary_ids", "!=", False)], CARD))
+        self.assertFalse(Partner.search([("email", "=", self.person.email)]))
+        self.assertFalse(Partner.search([("phone", "ilike", "555 0101")]))
+        self.assertFalse(Partner.name_search(self.person.name))
+        people = self.partner | self.other.partner_id
+        self.assertFalse(Partner.read_group([("id", "in", people.ids)], ["email"], ["email"]))
+        for records in (self.partner, self.other.partner_id):
+            with self.subTest(partner=records.name), self.assertRaises(AccessError):
+                records.with_user(self.employee).read(CARD)
+        with self.assertRaises(AccessError):
+            self.partner.with_user(self.employee).export_data(["email", "phone"])
+        with self.assertRaises(AccessError):
+            self.partner.with_user(self.employee).email  # noqa: B018
+
+    def test_plain_employee_keeps_odoo_flows(self):
+        Partner = self.env["res.partner"].with_user(self.employee)
+        own = self.employee.partner_id.with_user(self.employee)
+        self.assertEqual(own.read(["email"])[0]["email"], "elio@example.com")
+        own.sudo(False).check_access("read")
+        colleague = self.operator.partner_id.with_user(self.employee)
+        self.assertEqual(colleague.read(["email"])[0]["email"], "olga@example.com")
+        self.assertEqual(Partner.browse(self.employer.id).read(["name"])[0]["name"], "Acme Pulizie")
+        self.assertIn(self.env.company.partner_id, Partner.search([("is_company", "=", True)]))
+        self.assertEqual(self.employee.with_user(self.employee).read(["email"])[0]["email"],
+                         "elio@example.com")
+        # the chatter of a company: post, follow, list the followers
+        company = self.employer.with_user(self.employee)
+        company.message_subscribe(partner_ids=self.employee.partner_id.ids)
+        company.message_post(body="Called the HR office", message_type="comment")
+        self.assertIn(self.employee.partner_id, company.message_follower_ids.partner_id)
+
+    def test_a_beneficiary_with_a_login_reads_own_card(self):
+        user = new_test_user(self.env, login="ixl_person_login", groups="base.group_portal",
+                             partner_id=self.other.partner_id.id)
+        card = self.other.partner_id.with_user(user).read(["email"])[0]
+        self.assertEqual(card["email"], self.other.email)
+        self.assertFalse(self.env["res.partner"].with_user(user).search(
+            [("id", "=", self.partner.id)]))
+
+    def test_staff_of_the_programme_read_cards(self):
+        for user in (self.operator, self.coordinator, self.admin):
+            with self.subTest(user=user.login):
+                Partner = self.env["res.partner"].with_user(user)
+                found = Partner.search_read([("ixl_beneficiary_ids", "!=", False)], CARD)
+                self.assertEqual({row["id"] for row in found} & set(self.partner.ids),
+                                 set(self.partner.ids))
+                self.assertEqual(self.partner.with_user(user).read(["phone"])[0]["phone"],
+                                 "+39 051 555 0101")
+
+    def test_operator_registers_a_person_at_the_office(self):
+        person = self.env["ixl.beneficiary"].with_user(self.operator).create({
+            "first_name": "Nadia", "last_name": "Bianchi",
+            "fiscal_code": make_fiscal_code("Bianchi", "Nadia", "1985-08-01", female=True),
+            "email": "nadia@example.com",
+        })
+        person.write({"phone": "+39 051 000 111", "street": "Via Zamboni 3"})
+        self.assertEqual(person.partner_id.phone, "+39 051 000 111")
+        self.assertTrue(person.partner_id.is_ixl_beneficiary)
+
+    def test_finance_reads_people_but_not_their_card(self):
+        people = self.env["ixl.beneficiary"].with_user(self.finance)
+        rows = people.search_read([("id", "=", self.person.id)], ["name", "reference", "state"])
+        self.assertEqual(rows[0]["name"], self.person.name)
+        self.assertEqual(self.person.with_user(self.finance).display_name, self.person.name)
+        with self.assertRaises(AccessError):
+            self.partner.with_user(self.finance).read(["email"])
+        self.assertFalse(self.env["res.partner"].with_user(self.finance).search(
+            [("ixl_beneficiary_ids", "!=", False)]))
+        for field in CONTACT:
+            with self.subTest(field=field), self.assertRaises(AccessError):
+                self.person.with_user(self.finance).read([field])
+        with self.assertRaises(AccessError):
+            people.search([("email", "=", self.person.email)])
+        with self.assertRaises(AccessError):
+            people.read_group([], ["phone"], ["phone"])
+        # the search box finds people by name or code, not by their email
+        self.assertEqual(people.name_search(self.person.reference)[0][0], self.person.id)
+        self.assertFalse(people.name_search(self.person.email))
+
+    def test_portal_never_reads_beneficiary_cards(self):
+        Partner = self.env["res.partner"].with_user(self.portal)
+        self.assertFalse(Partner.search([("ixl_beneficiary_ids", "!=", False)]))
+        with self.assertRaises(AccessError):
+            self.partner.with_user(self.portal).read(["name"])
+        with self.assertRaises(AccessError):
+            self.person.with_user(self.portal).read(["name"])
+        # a person is a contact on their own, never a contact of a company: the company's
+        # portal users would read the card
+        with self.assertRaises(ValidationError):
+            self.partner.parent_id = self.employer
+
+    def test_followers_do_not_reveal_beneficiary_emails(self):
+        self.employer.message_subscribe(partner_ids=self.partner.ids)
+        for user in (self.employee, self.finance):
+            with self.subTest(user=user.login):
+                followers = self.env["mail.followers"].with_user(user).search_read(
+                    [("res_model", "=", "res.partner"), ("res_id", "=", self.employer.id)],
+                    ["partner_id", "email", "name"])
+                self.assertNotIn(self.person.email, [row["email"] for row in followers])
+                self.assertNotIn(self.partner, self.employer.with_user(user)
+                                 .message_follower_ids.partner_id)
+        followers = self.env["mail.followers"].with_user(self.operator).search(
+            [("res_model", "=", "res.partner"), ("res_id", "=", self.employer.id)])
+        self.assertIn(self.person.email, followers.mapped("email"))
