@@ -33,6 +33,5 @@
             "ixl_privacy/static/tests/tours/*.js",
         ],
     },
-    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -46,3 +46,18 @@ class IxlBeneficiary(models.Model):
         if not self.env.su:
             self.check_field_access_rights("read", [fname.split(".")[0]])
         return super()._field_to_sql(alias, fname, query, flush)
+
+    def _send_private_email(self, template, note, **render_context):
+        """Email ``template`` to each person without keeping it in their chatter.
+
+        The chatter of a person is read by everybody who reads the person; an email that
+        states the person's position (out of protocol and why) or carries a personal link
+        (the privacy page) is therefore sent as a message of no record: in Odoo only its
+        author and its recipient read it (and the administrators, in the outgoing mail
+        queue). The person's chatter gets ``note`` (without the content) as an internal
+        note. ``render_context`` is given to the template as ``ctx``."""
+        for person in self:
+            template.with_context(**render_context).send_mail(
+                person.id, email_values={"model": False, "res_id": False})
+            person.message_post(body=note, message_type="comment",
+                                subtype_xmlid="mail.mt_note")
