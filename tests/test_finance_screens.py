@@ -6,9 +6,9 @@ form that finance reaches from the menus must still load, reading what the web c
 reads (the fields of the views, many2one display names included), with a borrower, a
 hire, a placement and a training package on screen."""
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.ixl_beneficiary.tests.common import IxlCase
+from odoo.addons.ixl_beneficiary.tests.common import IxlCase, make_fiscal_code
 
 RECORD_VIEWS = ("list", "kanban", "form", "calendar", "activity")
 
@@ -95,3 +95,45 @@ class TestFinanceScreens(IxlCase):
         for forbidden in ("email", "phone", "street", "birthdate_date", "protocol_exit_reason",
                           "current_exit_id", "service_ids", "cv_file", "id_document"):
             self.assertNotIn(forbidden, rows[0])
+
+
+WAIT_FOR = """
+const selectors = %s;
+const wait = (selector) => new Promise((resolve, reject) => {
+    const start = Date.now();
+    const timer = setInterval(() => {
+        if (document.querySelector(selector)) {
+            clearInterval(timer);
+            resolve();
+        } else if (Date.now() - start > 30000) {
+            clearInterval(timer);
+            reject(new Error(`${selector} never appeared`));
+        }
+    }, 100);
+});
+selectors.reduce((done, selector) => done.then(() => wait(selector)), Promise.resolve())
+    .then(() => console.log("test successful"), (error) => console.error(error.message));
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestFinanceScreensInBrowser(HttpCase):
+    """The web client renders a person's list and form for finance (the fields finance may
+    not read are left out of the views; nothing in the page may fail on them)."""
+
+    def test_finance_opens_a_person(self):
+        finance = new_test_user(self.env, login="ixl_finance_browser",
+                                password="ixl_finance_browser_pw",
+                                groups="ixl_beneficiary.group_ixl_finance")
+        person = self.env["ixl.beneficiary"].create({
+            "first_name": "Bianca", "last_name": "Browser", "birthdate_date": "1980-01-15",
+            "fiscal_code": make_fiscal_code("Browser", "Bianca", "1980-01-15", female=True),
+            "email": "bianca@example.com", "phone": "+39 051 999 0000",
+        })
+        person.message_post(body="Operator's note", message_type="comment")
+        action = "/odoo/action-ixl_beneficiary.ixl_beneficiary_action"
+        self.browser_js(action, WAIT_FOR % '[".o_list_renderer .o_data_row"]',
+                        login=finance.login)
+        self.browser_js(f"{action}/{person.id}",
+                        WAIT_FOR % '[".o_form_view .o_form_sheet", ".o-mail-Chatter"]',
+                        login=finance.login)

@@ -78,6 +78,18 @@ class TestBeneficiaryPartnerAccess(IxlCase):
         company.message_subscribe(partner_ids=self.employee.partner_id.ids)
         company.message_post(body="Called the HR office", message_type="comment")
         self.assertIn(self.employee.partner_id, company.message_follower_ids.partner_id)
+        # HR: the colleagues' public cards; Discuss: mentions find colleagues, not people
+        self.env["hr.employee"].create({"name": "Olga Operator", "user_id": self.operator.id,
+                                        "work_email": "olga@example.com"})
+        public = self.env["hr.employee.public"].with_user(self.employee).search_read(
+            [("user_id", "=", self.operator.id)], ["name", "work_email", "work_contact_id"])
+        self.assertEqual(public[0]["work_email"], "olga@example.com")
+        found = Partner.get_mention_suggestions("example.com", limit=50)["res.partner"]
+        emails = {row.get("email") for row in found}
+        self.assertIn("olga@example.com", emails)
+        self.assertFalse({self.person.email, self.other.email} & emails)
+        self.assertIn(self.operator.partner_id,
+                      Partner.search([("user_ids.share", "=", False)]))
 
     def test_a_beneficiary_with_a_login_reads_own_card(self):
         user = new_test_user(self.env, login="ixl_person_login", groups="base.group_portal",

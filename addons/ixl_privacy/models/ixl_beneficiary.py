@@ -35,9 +35,10 @@ class IxlBeneficiary(models.Model):
 
     # The link to the privacy page is a credential of the person: only the hash of its
     # token is kept, it expires, and each sending replaces it (docs/security.md).
-    privacy_token_hash = fields.Char(copy=False, groups="base.group_system",
-                                     index="btree_not_null")
-    privacy_token_expiry = fields.Datetime(copy=False, groups="base.group_system")
+    privacy_token_hash = fields.Char(string="Privacy link token (hash)", copy=False,
+                                     groups="base.group_system", index="btree_not_null")
+    privacy_token_expiry = fields.Datetime(string="Privacy link valid until", copy=False,
+                                           groups="base.group_system")
     erasure_blockers = fields.Text(
         compute="_compute_erasure_blockers", groups=COORDINATOR,
         help="Why the person cannot be anonymised now.")
