@@ -164,3 +164,31 @@ class TestBeneficiaryPartnerAccess(IxlCase):
         followers = self.env["mail.followers"].with_user(self.operator).search(
             [("res_model", "=", "res.partner"), ("res_id", "=", self.employer.id)])
         self.assertIn(self.person.email, followers.mapped("email"))
+
+    def test_chatter_and_files_of_a_person_are_for_operators(self):
+        """Operators' notes and the files of the person's record (CV sent by email...)
+        are the case file: finance reads the person, not the case file."""
+        person = self.person.with_user(self.operator)
+        person.message_post(body="Told me about her health", message_type="comment",
+                            subtype_xmlid="mail.mt_note",
+                            attachments=[("cv-rossi.pdf", b"%PDF-1.4 cv")])
+        note = self.person.message_ids.filtered(lambda m: "health" in (m.body or ""))
+        cv = note.attachment_ids
+        self.assertEqual(cv.name, "cv-rossi.pdf")
+        Message = self.env["mail.message"].with_user(self.finance)
+        Attachment = self.env["ir.attachment"].with_user(self.finance)
+        self.assertFalse(Message.search([("body", "ilike", "health")]))
+        self.assertFalse(Attachment.search([("res_model", "=", "ixl.beneficiary")]))
+        for records in (note, cv):
+            with self.subTest(model=records._name), self.assertRaises(AccessError):
+                records.with_user(self.finance).read(["name" if records == cv else "body"])
+        with self.assertRaises(AccessError):
+            cv.with_user(self.finance).check("read")
+        # operators read them; finance's own things are untouched
+        self.assertEqual(self.env["mail.message"].with_user(self.coordinator).search(
+            [("body", "ilike", "health")]), note)
+        self.assertIn(cv, self.env["ir.attachment"].with_user(self.operator).search(
+            [("res_model", "=", "ixl.beneficiary")]))
+        own = self.env["ir.attachment"].with_user(self.finance).create(
+            {"name": "budget.txt", "raw": b"ok"})
+        self.assertEqual(own.with_user(self.finance).read(["name"])[0]["name"], "budget.txt")
