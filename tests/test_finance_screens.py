@@ -6,6 +6,7 @@ form that finance reaches from the menus must still load, reading what the web c
 reads (the fields of the views, many2one display names included), with a borrower, a
 hire, a placement and a training package on screen."""
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase, make_fiscal_code
@@ -89,6 +90,19 @@ class TestFinanceScreens(IxlCase):
             [("beneficiary_id", "=", self.person.id)])
         row = loan.web_read({"partner_id": {"fields": {"display_name": {}}}})[0]
         self.assertEqual(row["partner_id"]["display_name"], self.person.name)
+        # through the borrower: neither the card nor a search on it
+        with self.assertRaises(AccessError):
+            loan.web_read({"partner_id": {"fields": {"email": {}, "phone": {}}}})
+        with self.assertRaises(AccessError):
+            loan.partner_id.phone  # noqa: B018
+        Loan = self.env["ixl.loan"].with_user(self.finance)
+        self.assertFalse(Loan.search([("partner_id.email", "=", self.person.email)]))
+        for path in ("beneficiary_id.phone", "beneficiary_id.partner_id.phone"):
+            with self.subTest(path=path), self.assertRaises(AccessError):
+                Loan.search([(path, "ilike", "777")])
+        with self.assertRaises(AccessError):
+            Loan.search([("beneficiary_id", "any", [("partner_id", "any", [
+                ("birthdate_date", "<", "1970-01-01")])])])
         person = self.person.with_user(self.finance)
         rows = person.search_read([("id", "=", self.person.id)])
         self.assertEqual(rows[0]["name"], self.person.name)

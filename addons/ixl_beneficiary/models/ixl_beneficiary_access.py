@@ -8,6 +8,29 @@ from .ixl_beneficiary import OPERATOR
 PUBLIC_PARTNER_FIELDS = ("name", "gender", "nationality_id")
 
 
+
+def _leaves(domain):
+    return [leaf for leaf in domain
+            if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)]
+
+
+def _searched_fields(domain):
+    """The fields of the person a domain searches on. ``partner_id`` is joined without
+    the contact's record rules (``auto_join``): ``partner_id.email`` and
+    ``("partner_id", "any", [("email", ...)])`` search the person's ``email``."""
+    names = set()
+    for path, operator, value in _leaves(domain):
+        first, _dot, rest = path.partition(".")
+        names.add(first)
+        if first != "partner_id":
+            continue
+        if rest:
+            names.add(rest.split(".")[0])
+        elif operator in ("any", "not any") and isinstance(value, (list, tuple)):
+            names |= _searched_fields(value)
+    return names
+
+
 class IxlBeneficiary(models.Model):
     """Access to the contact fields that ixl.beneficiary inherits from res.partner.
 
@@ -37,9 +60,7 @@ class IxlBeneficiary(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if not self.env.su:
-            self.check_field_access_rights("read", sorted({
-                leaf[0].split(".")[0] for leaf in domain
-                if isinstance(leaf, (list, tuple)) and isinstance(leaf[0], str)}))
+            self.check_field_access_rights("read", sorted(_searched_fields(domain)))
         return super()._search(domain, offset, limit, order)
 
     def _field_to_sql(self, alias, fname, query=None, flush=True):

@@ -131,8 +131,13 @@ class TestBeneficiaryPartnerAccess(IxlCase):
         for field in CONTACT:
             with self.subTest(field=field), self.assertRaises(AccessError):
                 self.person.with_user(self.finance).read([field])
+        for domain in ([("email", "=", self.person.email)],
+                       [("partner_id.email", "=", self.person.email)],
+                       [("partner_id", "any", [("phone", "ilike", "555")])]):
+            with self.subTest(domain=domain), self.assertRaises(AccessError):
+                people.search(domain)
         with self.assertRaises(AccessError):
-            people.search([("email", "=", self.person.email)])
+            people.search([], order="birthdate_date")
         with self.assertRaises(AccessError):
             people.read_group([], ["phone"], ["phone"])
         # the search box finds people by name or code, not by their email
