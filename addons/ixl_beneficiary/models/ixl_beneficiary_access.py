@@ -8,7 +8,6 @@ from .ixl_beneficiary import OPERATOR
 PUBLIC_PARTNER_FIELDS = ("name", "gender", "nationality_id")
 
 
-
 def _leaves(domain):
     return [leaf for leaf in domain
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)]

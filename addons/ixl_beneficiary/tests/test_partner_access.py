@@ -164,8 +164,9 @@ class TestBeneficiaryPartnerAccess(IxlCase):
                     [("res_model", "=", "res.partner"), ("res_id", "=", self.employer.id)],
                     ["partner_id", "email", "name"])
                 self.assertNotIn(self.person.email, [row["email"] for row in followers])
-                self.assertNotIn(self.partner, self.employer.with_user(user)
-                                 .message_follower_ids.partner_id)
+                company = self.employer.with_user(user)
+                self.assertNotIn(self.partner, company.message_follower_ids.partner_id)
+                self.assertNotIn(self.partner, company.message_partner_ids)
         followers = self.env["mail.followers"].with_user(self.operator).search(
             [("res_model", "=", "res.partner"), ("res_id", "=", self.employer.id)])
         self.assertIn(self.person.email, followers.mapped("email"))

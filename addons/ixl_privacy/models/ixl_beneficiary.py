@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
+from odoo.addons.ixl_beneficiary.models.tools import local_date
+
 from .res_config_settings import DEFAULT_LINK_DAYS, LINK_DAYS_PARAM
 
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
@@ -20,7 +22,6 @@ PARTNER_CLEARED = ("email", "phone", "mobile", "street", "street2", "zip", "city
 DEMOGRAPHIC_FIELDS = ("birthdate_date",)
 # Chatter entries written by people (notes, emails), removed from related records.
 WRITTEN_MESSAGE_TYPES = ("comment", "email", "email_outgoing")
-
 
 
 def hash_token(token):
@@ -61,14 +62,14 @@ class IxlBeneficiary(models.Model):
         working). The link is in the email only: not in the chatter, not on the form."""
         self.check_access("write")
         for person in self:
-            if person.anonymised_date or not person.email:
+            if not person.email:  # anonymised people have none either
                 raise UserError(self.env._(
                     "%s has no email address: the link to the privacy page cannot be sent.",
                     person.display_name))
         template = self.env.ref("ixl_privacy.mail_template_privacy_choices")
         for person in self:
             url, expiry = person._privacy_new_link()
-            valid_until = format_date(self.env, expiry, lang_code=person.lang)
+            valid_until = format_date(self.env, local_date(expiry), lang_code=person.lang)
             person._send_private_email(
                 template, self.env._("Link to the privacy page sent by email, valid until "
                                      "%(date)s.", date=valid_until),
