@@ -115,9 +115,20 @@ class TestBeneficiaryPartnerAccess(IxlCase):
             "fiscal_code": make_fiscal_code("Bianchi", "Nadia", "1985-08-01", female=True),
             "email": "nadia@example.com",
         })
-        person.write({"phone": "+39 051 000 111", "street": "Via Zamboni 3"})
+        person.write({"phone": "+39 051 000 111", "street": "Via Zamboni 3",
+                      "first_name": "Nadia Maria"})
         self.assertEqual(person.partner_id.phone, "+39 051 000 111")
+        self.assertEqual(person.partner_id.name, "Nadia Maria Bianchi")
         self.assertTrue(person.partner_id.is_ixl_beneficiary)
+        # through the person only: no rights on contacts themselves
+        Partner = self.env["res.partner"].with_user(self.operator)
+        for write in (lambda: person.partner_id.write({"phone": "1"}),
+                      lambda: Partner.browse(self.employer.id).write({"phone": "1"}),
+                      lambda: Partner.create({"name": "Contact made by RPC"})):
+            with self.assertRaises(AccessError):
+                write()
+        with self.assertRaises(AccessError):
+            self.person.with_user(self.finance).write({"phone": "1"})
 
     def test_finance_reads_people_but_not_their_card(self):
         people = self.env["ixl.beneficiary"].with_user(self.finance)
