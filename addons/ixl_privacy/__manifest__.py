@@ -2,7 +2,7 @@
     "name": "IXL Privacy",
     "summary": "Insieme per il lavoro: GDPR register, consents, right of access and erasure, "
     "retention and the access log of special-category data",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",
     "website": "https://www.insiemeperillavoro.it",
@@ -33,6 +33,5 @@
             "ixl_privacy/static/tests/tours/*.js",
         ],
     },
-    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -9,7 +9,11 @@ from . import ixl_protocol_exit
 from . import ixl_service
 from . import ixl_placement
 from . import res_partner
+from . import ir_rule
+from . import mail_message
+from . import ir_attachment
 from . import res_config_settings
 from . import ixl_dashboard
 from . import ixl_consent
 from . import ixl_beneficiary_privacy
+from . import ixl_beneficiary_access

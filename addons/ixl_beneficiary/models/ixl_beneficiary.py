@@ -15,6 +15,7 @@ from .tools import AGE_BANDS, LOCAL_TZ, age_band, related_records_action
 
 _logger = logging.getLogger(__name__)
 
+OPERATOR = "ixl_beneficiary.group_ixl_operator"
 FIRST_INTERVIEW_DAYS = 15
 # (table, column) searched with ilike from the beneficiary list and many2one fields.
 TRIGRAM_INDEXES = [("res_partner", "name"), ("res_partner", "email"),
@@ -128,50 +129,56 @@ class IxlBeneficiary(models.Model):
         help="Strong with a vulnerability score of 10 or less, weak with 11 or more.",
     )
     readiness = fields.Selection(READINESS, default="pending", required=True, tracking=True)
-    interview_notes = fields.Html(groups="ixl_beneficiary.group_ixl_operator")
+    interview_notes = fields.Html(groups=OPERATOR)
     fragility_notes = fields.Html(
-        string="Health and fragility notes", groups="ixl_beneficiary.group_ixl_operator",
+        string="Health and fragility notes", groups=OPERATOR,
         help="Special-category data: readable by operators and coordinators only.",
     )
     skill_ids = fields.One2many("ixl.beneficiary.skill", "beneficiary_id", string="Skills")
     job_area_ids = fields.Many2many("ixl.job.area", string="Job interests")
-    id_document = fields.Binary(string="Identity document", attachment=True, copy=False)
-    id_document_filename = fields.Char(copy=False)
-    cv_file = fields.Binary(string="CV", attachment=True, copy=False)
-    cv_filename = fields.Char(copy=False)
+    id_document = fields.Binary(string="Identity document", attachment=True, copy=False,
+                                groups=OPERATOR)
+    id_document_filename = fields.Char(copy=False, groups=OPERATOR)
+    cv_file = fields.Binary(string="CV", attachment=True, copy=False, groups=OPERATOR)
+    cv_filename = fields.Char(copy=False, groups=OPERATOR)
     privacy_notice_version = fields.Char(copy=False, tracking=True)
     privacy_accepted_at = fields.Datetime(string="Privacy notice accepted on", copy=False)
     privacy_channel = fields.Selection(
         [("web", "Online form"), ("paper", "Signed on paper"), ("email", "By email")],
         copy=False,
     )
+    # Why a person left the protocol (and the notice stating it) is for the operators.
     protocol_exit_ids = fields.One2many(
         "ixl.protocol.exit", "beneficiary_id", string="Out-of-protocol history",
-        groups="ixl_beneficiary.group_ixl_operator",
+        groups=OPERATOR,
     )
     protocol_exit_reason = fields.Selection(
-        related="current_exit_id.reason", string="Out-of-protocol reason", store=True
+        related="current_exit_id.reason", string="Out-of-protocol reason", store=True,
+        groups=OPERATOR,
     )
-    current_exit_id = fields.Many2one("ixl.protocol.exit", copy=False, readonly=True)
+    current_exit_id = fields.Many2one("ixl.protocol.exit", copy=False, readonly=True,
+                                      groups=OPERATOR)
     admitted_since = fields.Datetime(
         copy=False, readonly=True,
         help="Last re-admission after leaving the protocol; unanswered calls are counted "
         "from here.",
     )
     unanswered_call_slots = fields.Integer(
-        string="Unanswered calls", compute="_compute_unanswered_calls",
+        string="Unanswered calls", compute="_compute_unanswered_calls", groups=OPERATOR,
         help="Unanswered calls at different times (distinct half-days) since the last "
         "admission.",
     )
     out_of_protocol_proposed = fields.Boolean(
         compute="_compute_unanswered_calls", search="_search_out_of_protocol_proposed",
+        groups=OPERATOR,
         help="More than two unanswered calls at different times: the person can be moved "
         "out of protocol as non-collaborative.",
     )
-    service_ids = fields.One2many("ixl.service", "beneficiary_id", string="Services")
-    service_count = fields.Integer(compute="_compute_counts")
+    service_ids = fields.One2many("ixl.service", "beneficiary_id", string="Services",
+                                  groups=OPERATOR)
+    service_count = fields.Integer(compute="_compute_service_count", groups=OPERATOR)
     placement_ids = fields.One2many("ixl.placement", "beneficiary_id", string="Placements")
-    placement_count = fields.Integer(compute="_compute_counts")
+    placement_count = fields.Integer(compute="_compute_placement_count")
     identity_search = fields.Char(
         string="Name, code, codice fiscale or email", compute="_compute_identity_search",
         search="_search_identity",
@@ -214,7 +221,10 @@ class IxlBeneficiary(models.Model):
         if negative:
             operator = expression.TERM_OPERATORS_NEGATION[operator]
         model = self.sudo().with_context(active_test=False)
-        on_partner = model._search(["|", ("name", operator, value), ("email", operator, value)])
+        # the email only for those who may read it: no guessing of addresses
+        on_partner = model._search(
+            ["|", ("name", operator, value), ("email", operator, value)]
+            if self._fields["email"].is_accessible(self.env) else [("name", operator, value)])
         on_person = model._search(
             ["|", ("reference", operator, value), ("fiscal_code", operator, value)])
         union = SQL("(%s UNION %s)", on_partner.subselect(), on_person.subselect())
@@ -275,13 +285,16 @@ class IxlBeneficiary(models.Model):
             else:
                 rec.profile_type = "weak"
 
-    def _compute_counts(self):
+    def _compute_service_count(self):
         services = dict(self.env["ixl.service"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
-        placements = dict(self.env["ixl.placement"]._read_group(
             [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
         for rec in self:
             rec.service_count = services.get(rec, 0)
+
+    def _compute_placement_count(self):
+        placements = dict(self.env["ixl.placement"]._read_group(
+            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
+        for rec in self:
             rec.placement_count = placements.get(rec, 0)
 
     @api.model

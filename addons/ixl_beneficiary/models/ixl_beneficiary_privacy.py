@@ -1,6 +1,15 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 NOTICE_PARAM = "ixl_beneficiary.privacy_notice_version"
+CHANNEL_KEY = "ixl_consent_channel"
+
+
+class _Channel(str):
+    """The channel of a consent proof given by server code (``_privacy_set_consent``):
+    a context value that no RPC call (JSON) can carry. A plain string in the context is
+    trusted from superuser code only (the registration form, the erasure); any other
+    caller's change is proven as made at the office, by them, now."""
 
 
 class IxlBeneficiary(models.Model):
@@ -50,7 +59,7 @@ class IxlBeneficiary(models.Model):
     def _privacy_set_consent(self, purpose, given, channel="office"):
         """Give or withdraw a consent, with its proof; takes effect at once."""
         field = self._privacy_consent_fields()[purpose]
-        return self.with_context(ixl_consent_channel=channel).write({field: given})
+        return self.with_context(**{CHANNEL_KEY: _Channel(channel)}).write({field: given})
 
     def action_give_cv_consent(self):
         return self._privacy_set_consent("cv_sharing", True)
@@ -69,8 +78,13 @@ class IxlBeneficiary(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        records = super().create(vals_list)
+        self._privacy_check_server_dates(vals_list)
         consent_fields = self._privacy_consent_fields()
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            if vals.get("cv_sharing_consent"):
+                vals["cv_sharing_consent_date"] = now
+        records = super().create(vals_list)
         records._privacy_log_consents({
             purpose: records.filtered(field) for purpose, field in consent_fields.items()
             if any(field in vals for vals in vals_list)
@@ -78,25 +92,40 @@ class IxlBeneficiary(models.Model):
         return records
 
     def write(self, vals):
+        self._privacy_check_server_dates([vals])
         changed = {}
         for purpose, field in self._privacy_consent_fields().items():
             if field in vals:
                 changed[purpose] = self.filtered(lambda r, f=field: r[f] != bool(vals[f]))
         if changed.get("cv_sharing"):
-            vals = {"cv_sharing_consent_date": fields.Datetime.now(), **vals}
+            vals = {**vals, "cv_sharing_consent_date": fields.Datetime.now()}
         res = super().write(vals)
         self._privacy_log_consents(changed)
         return res
 
+    @api.model
+    def _privacy_check_server_dates(self, vals_list):
+        """The dates of the consents are the server's: no caller sets them."""
+        if not self.env.su and any("cv_sharing_consent_date" in vals for vals in vals_list):
+            raise AccessError(self.env._(
+                "The date of a consent is recorded by the system when the consent changes."))
+
+    def _privacy_consent_channel(self):
+        channel = self.env.context.get(CHANNEL_KEY)
+        trusted = isinstance(channel, _Channel) or (self.env.su and isinstance(channel, str))
+        return str(channel) if trusted else "office"
+
     def _privacy_log_consents(self, changed):
-        """Proof records for the consents that changed ({purpose: people})."""
+        """Proof records for the consents that changed ({purpose: people}): date, author
+        and channel come from the server, never from the caller."""
         consent_fields = self._privacy_consent_fields()
-        channel = self.env.context.get("ixl_consent_channel", "office")
+        channel = self._privacy_consent_channel()
         version = self._privacy_notice_version()
+        now = fields.Datetime.now()
         vals_list = [
             {"beneficiary_id": person.id, "purpose": purpose,
              "given": bool(person[consent_fields[purpose]]), "channel": channel,
-             "notice_version": version}
+             "notice_version": version, "date": now, "user_id": self.env.uid}
             for purpose, people in changed.items() for person in people
         ]
         if vals_list:

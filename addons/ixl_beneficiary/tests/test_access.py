@@ -22,8 +22,9 @@ MATRIX = {
                      "admin": "rwcu", "employee": "r", "portal": ""},
     "ixl.job.area": {"operator": "r", "coordinator": "rwc", "finance": "r",
                      "admin": "rwcu", "employee": "r", "portal": ""},
-    "ixl.consent": {"operator": "rc", "coordinator": "rc", "finance": "",
-                    "admin": "rc", "employee": "", "portal": ""},
+    # proofs are written by the server only (the consent's own write), never by a caller
+    "ixl.consent": {"operator": "r", "coordinator": "r", "finance": "",
+                    "admin": "r", "employee": "", "portal": ""},
 }
 LETTER = {"read": "r", "write": "w", "create": "c", "unlink": "u"}
 

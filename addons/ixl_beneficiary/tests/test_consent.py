@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -51,3 +54,28 @@ class TestConsent(IxlCase):
         with self.assertRaises(AccessError):
             self.person.with_user(self.finance).action_give_cv_consent()
         self.assertFalse(proof.with_user(self.finance).has_access("read"))
+
+    def test_operators_cannot_forge_proofs(self):
+        """A proof back-dated to 2019, in a colleague's name, on paper; or a proof saying
+        the person used the privacy page: the server decides date, author and channel."""
+        Consent = self.env["ixl.consent"].with_user(self.operator)
+        with self.assertRaises(AccessError):
+            Consent.create({"beneficiary_id": self.person.id, "purpose": "cv_sharing",
+                            "given": True, "date": "2019-03-01 10:00:00",
+                            "user_id": self.coordinator.id, "channel": "paper"})
+        person = self.person.with_user(self.operator)
+        with self.assertRaises(AccessError):
+            person.write({"cv_sharing_consent": True,
+                          "cv_sharing_consent_date": "2019-03-01 10:00:00"})
+        person.with_context(ixl_consent_channel="link").action_give_cv_consent()
+        person.with_context(ixl_consent_channel="paper").write({"cv_sharing_consent": False})
+        proofs = self.person.consent_ids.sorted("id")
+        self.assertEqual(proofs.mapped("channel"), ["office", "office"])
+        self.assertEqual(proofs.user_id, self.operator)
+        now = fields.Datetime.now()
+        for proof in proofs:
+            self.assertAlmostEqual(proof.date, now, delta=timedelta(minutes=5))
+        self.assertAlmostEqual(self.person.cv_sharing_consent_date, now,
+                               delta=timedelta(minutes=5))
+        with self.assertRaises(AccessError):
+            self.person.consent_ids[:1].with_user(self.coordinator).write({"channel": "paper"})

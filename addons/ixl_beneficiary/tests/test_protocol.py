@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import IxlCase
@@ -35,12 +35,13 @@ class TestOutOfProtocol(IxlCase):
         self.assertEqual(person.protocol_exit_reason, "unreachable")
         exit_rec = person.current_exit_id
         self.assertEqual((exit_rec.state_before, exit_rec.user_id), ("active", self.operator))
-        notice = person.message_ids.filtered(
-            lambda m: m.subject == "Insieme per il lavoro: your position in the programme")
+        notice = self._notice_to(person)
         self.assertEqual(len(notice), 1)
-        self.assertIn("re-admitted at any time", notice.body)
-        self.assertIn(person.partner_id, notice.partner_ids)
-        self.assertTrue(self.env["mail.mail"].search([("mail_message_id", "=", notice.id)]))
+        self.assertIn("re-admitted at any time", notice.body_html)
+        self.assertIn("Unreachable", notice.body_html)
+        self.assertFalse(notice.mail_message_id.model, "not a message of the person's chatter")
+        self.assertIn("Out-of-protocol notice sent by email", person.message_ids[0].body)
+        self.assertNotIn("Unreachable", person.message_ids[0].body)
 
         person.with_user(self.operator).action_readmit()
         self.assertEqual(person.state, "active")
@@ -50,6 +51,46 @@ class TestOutOfProtocol(IxlCase):
         self._move_out(person, "employed", send_email=False)
         self.assertEqual(len(person.protocol_exit_ids), 2, "history kept")
         self.assertEqual(person.protocol_exit_reason, "employed")
+
+    def _notice_to(self, person):
+        return self.env["mail.mail"].search([
+            ("recipient_ids", "in", person.partner_id.ids),
+            ("subject", "=", "Insieme per il lavoro: your position in the programme")])
+
+    def test_finance_reads_neither_the_reason_nor_the_notice(self):
+        person = self.make_beneficiary(state="active")
+        self._move_out(person, "non_collaborative", user=self.coordinator)
+        as_finance = person.with_user(self.finance)
+        for field in ("protocol_exit_reason", "current_exit_id", "protocol_exit_ids"):
+            with self.subTest(field=field), self.assertRaises(AccessError):
+                as_finance.read([field])
+        with self.assertRaises(AccessError):
+            as_finance.search([("protocol_exit_reason", "=", "non_collaborative")])
+        with self.assertRaises(AccessError):
+            as_finance.read_group([], ["protocol_exit_reason"], ["protocol_exit_reason"])
+        with self.assertRaises(AccessError):
+            person.current_exit_id.with_user(self.finance).read(["reason"])
+        # the whole record, as a list without a field list asks it: nothing forbidden
+        row = as_finance.search_read([("id", "=", person.id)])[0]
+        self.assertEqual(row["state"], "out_of_protocol")
+        self.assertFalse({"protocol_exit_reason", "current_exit_id", "service_ids", "email",
+                          "phone", "birthdate_date", "interview_notes"} & set(row))
+        # the notice (stating the reason) is nowhere finance reads; nor is the chatter
+        notice = self._notice_to(person)
+        self.assertIn("Non-collaborative", notice.body_html)
+        Message = self.env["mail.message"].with_user(self.finance)
+        self.assertFalse(Message.search([("body", "ilike", "Non-collaborative")]))
+        self.assertFalse(Message.search([("model", "=", "ixl.beneficiary"),
+                                         ("res_id", "=", person.id)]))
+        self.assertFalse(as_finance.message_ids)
+        with self.assertRaises(AccessError):
+            notice.mail_message_id.with_user(self.finance).read(["body"])
+        with self.assertRaises(AccessError):
+            person.message_ids[:1].with_user(self.finance).read(["body"])
+        # operators keep the chatter and the history
+        self.assertTrue(person.with_user(self.operator).message_ids)
+        self.assertEqual(person.with_user(self.operator).protocol_exit_reason,
+                         "non_collaborative")
 
     def test_cannot_move_twice_or_readmit_admitted(self):
         person = self.make_beneficiary(state="in_target")

@@ -43,7 +43,8 @@ class IxlOutOfProtocol(models.TransientModel):
             })
             beneficiary.write({"state": "out_of_protocol", "current_exit_id": exit_rec.id})
             if self.send_email:
-                beneficiary.message_post_with_source(
-                    template, message_type="comment", subtype_xmlid="mail.mt_comment"
-                )
+                # the notice states the person's position: not in the chatter
+                beneficiary._send_private_email(template, self.env._(
+                    "Out-of-protocol notice sent by email (the reason is in the "
+                    "out-of-protocol history)."))
         return {"type": "ir.actions.act_window_close"}

@@ -21,11 +21,9 @@ class IxlPrivacy(http.Controller):
 
     # ------------------------------------------------------------- privacy page
     def _person_from_token(self, token):
-        """The person of the privacy link (as superuser: the token is the credential)."""
-        if not token or len(token) < 32:
-            raise NotFound()
-        person = request.env["ixl.beneficiary"].sudo().search(
-            [("privacy_token", "=", token), ("anonymised_date", "=", False)], limit=1)
+        """The person of a valid privacy link (as superuser: the token is the credential);
+        an unknown, replaced or expired link is not found."""
+        person = request.env["ixl.beneficiary"]._privacy_person_from_token(token)
         if not person:
             raise NotFound()
         return person

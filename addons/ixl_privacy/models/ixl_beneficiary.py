@@ -1,8 +1,15 @@
+import hashlib
 import secrets
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
+
+from odoo.addons.ixl_beneficiary.models.tools import local_date
+
+from .res_config_settings import DEFAULT_LINK_DAYS, LINK_DAYS_PARAM
 
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
 # Fields of the person holding special-category data: opening them is logged.
@@ -17,27 +24,25 @@ DEMOGRAPHIC_FIELDS = ("birthdate_date",)
 WRITTEN_MESSAGE_TYPES = ("comment", "email", "email_outgoing")
 
 
+def hash_token(token):
+    """What is stored of a privacy-page token: its SHA-256."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class IxlBeneficiary(models.Model):
     """Right of access, right to erasure, privacy page and the access log."""
 
     _inherit = "ixl.beneficiary"
 
-    privacy_token = fields.Char(
-        copy=False, groups="base.group_system", default=lambda self: secrets.token_hex(32),
-        index="btree_not_null")
-    privacy_url = fields.Char(
-        string="Privacy page", compute="_compute_privacy_url", compute_sudo=True,
-        groups="ixl_beneficiary.group_ixl_operator",
-        help="Public page where the person gives or withdraws the consents.")
+    # The link to the privacy page is a credential of the person: only the hash of its
+    # token is kept, it expires, and each sending replaces it (docs/security.md).
+    privacy_token_hash = fields.Char(string="Privacy link token (hash)", copy=False,
+                                     groups="base.group_system", index="btree_not_null")
+    privacy_token_expiry = fields.Datetime(string="Privacy link valid until", copy=False,
+                                           groups="base.group_system")
     erasure_blockers = fields.Text(
         compute="_compute_erasure_blockers", groups=COORDINATOR,
         help="Why the person cannot be anonymised now.")
-
-    def _compute_privacy_url(self):
-        base = self.get_base_url()
-        for person in self:
-            person.privacy_url = (
-                f"{base}/ixl/privacy/{person.privacy_token}" if person.privacy_token else False)
 
     def _compute_erasure_blockers(self):
         for person in self:
@@ -50,6 +55,49 @@ class IxlBeneficiary(models.Model):
             raise AccessError(self.env._(
                 "Only coordinators can export or erase the personal data of a person."))
         self.check_access("write")
+
+    # -------------------------------------------------------------- privacy page
+    def action_send_privacy_link(self):
+        """Email each person a new link to their privacy page (the previous one stops
+        working). The link is in the email only: not in the chatter, not on the form."""
+        self.check_access("write")
+        for person in self:
+            if not person.email:  # anonymised people have none either
+                raise UserError(self.env._(
+                    "%s has no email address: the link to the privacy page cannot be sent.",
+                    person.display_name))
+        template = self.env.ref("ixl_privacy.mail_template_privacy_choices")
+        for person in self:
+            url, expiry = person._privacy_new_link()
+            valid_until = format_date(self.env, local_date(expiry), lang_code=person.lang)
+            person._send_private_email(
+                template, self.env._("Link to the privacy page sent by email, valid until "
+                                     "%(date)s.", date=valid_until),
+                ixl_privacy_url=url, ixl_privacy_valid_until=valid_until)
+        return True
+
+    def _privacy_new_link(self):
+        """A new link to the person's privacy page, valid for the days of the settings;
+        the previous link stops working. Returns (url, expiry datetime)."""
+        self.ensure_one()
+        token = secrets.token_urlsafe(32)
+        days = int(self.env["ir.config_parameter"].sudo().get_param(
+            LINK_DAYS_PARAM, DEFAULT_LINK_DAYS) or DEFAULT_LINK_DAYS)
+        expiry = fields.Datetime.now() + timedelta(days=max(days, 1))
+        self.sudo().write({"privacy_token_hash": hash_token(token),
+                           "privacy_token_expiry": expiry})
+        return f"{self.get_base_url()}/ixl/privacy/{token}", expiry
+
+    @api.model
+    def _privacy_person_from_token(self, token):
+        """The person whose valid link carries ``token`` (as superuser: the token is the
+        credential), or an empty recordset."""
+        if not token or len(token) < 32:
+            return self.browse()
+        return self.sudo().search([
+            ("privacy_token_hash", "=", hash_token(token)),
+            ("privacy_token_expiry", ">", fields.Datetime.now()),
+            ("anonymised_date", "=", False)], limit=1)
 
     # --------------------------------------------------------------- access log
     def _privacy_log_sensitive_read(self, what):
@@ -159,9 +207,9 @@ class IxlBeneficiary(models.Model):
         if email:
             self.env["mail.blacklist"].with_context(active_test=False).search(
                 [("email", "=", email)]).unlink()
-        for field in self._privacy_consent_fields().values():
+        for purpose, field in self._privacy_consent_fields().items():
             if self[field]:
-                self.with_context(ixl_consent_channel="erasure").write({field: False})
+                self._privacy_set_consent(purpose, False, channel="erasure")
         vals = {
             "first_name": self.env._("Anonymised"), "last_name": self.reference,
             "fiscal_code": f"ANON{self.id}", "anonymised_date": fields.Datetime.now(),

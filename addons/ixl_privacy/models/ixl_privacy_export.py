@@ -13,8 +13,9 @@ from odoo.tools import html2plaintext
 
 # Technical or chatter fields left out of the record sheets (messages have their own).
 SKIPPED_FIELDS = {"message_ids", "message_follower_ids", "message_partner_ids",
-                  "activity_ids", "website_message_ids", "rating_ids", "privacy_token",
-                  "message_main_attachment_id", "access_token", "password"}
+                  "activity_ids", "website_message_ids", "rating_ids", "privacy_token_hash",
+                  "privacy_token_expiry", "message_main_attachment_id", "access_token",
+                  "password"}
 
 
 class IxlPrivacyExport(models.AbstractModel):
