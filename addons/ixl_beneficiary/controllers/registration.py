@@ -2,6 +2,7 @@
 
 import base64
 import logging
+from datetime import timedelta
 
 from markupsafe import Markup
 from psycopg2 import IntegrityError
@@ -14,6 +15,7 @@ from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
 from ..models.ixl_beneficiary import validate_fiscal_code
+from ..models.ixl_beneficiary_intake import FIRST_INTERVIEW_DAYS
 from ..models.tools import local_today
 from .portal_tools import form_text
 
@@ -231,24 +233,29 @@ class IxlRegistration(http.Controller):
 
     def _register(self, vals):
         """Create the person, or tell staff about a repeated registration (same codice
-        fiscale). Both answers show the same page and do the same work: a repeated
-        registration runs the whole creation (documents, skills, activity...) in a
-        savepoint that is rolled back, so that the response time does not tell whether a
-        codice fiscale is registered (docs/rules/people.md)."""
+        fiscale). Both answers show the same page and do the same work, so that the
+        response time does not tell whether a codice fiscale is registered
+        (docs/rules/people.md): a repeated registration runs the creation too (contact,
+        person, documents, skills, consent), without the code, in a savepoint that is
+        rolled back; both branches then read their records afresh, as the rollback makes
+        them do, and schedule one activity."""
         Beneficiary = request.env["ixl.beneficiary"].sudo().with_context(
             tracking_disable=False, mail_create_nosubscribe=True, ixl_consent_channel="web")
         existing = self._find_existing(vals)
-        if not existing:
-            with request.env.cr.savepoint():
-                Beneficiary.create(vals)
-            return
         cr = request.env.cr
         with cr.savepoint() as savepoint:
-            Beneficiary.with_context(mail_activity_quick_update=True).create(
-                dict(vals, fiscal_code=False, fiscal_code_pending=True))
+            if existing:
+                # its activities are left out: the activity of _notify_duplicate
+                # stands for the first-interview activity of a new person
+                Beneficiary.with_context(mail_activity_automation_skip=True).create(
+                    dict(vals, fiscal_code=False, fiscal_code_pending=True))
+            else:
+                Beneficiary.create(vals)
             cr.flush()
-            savepoint.close(rollback=True)
-        self._notify_duplicate(existing, vals)
+            savepoint.close(rollback=bool(existing))
+        request.env.invalidate_all()
+        if existing:
+            self._notify_duplicate(existing, vals)
 
     @staticmethod
     def _find_existing(vals):
@@ -261,12 +268,14 @@ class IxlRegistration(http.Controller):
     @staticmethod
     def _notify_duplicate(existing, vals):
         """Tell staff, not the visitor: the success page does not reveal who is registered.
-        What the visitor typed is text in the note, never HTML."""
+        What the visitor typed is text in the note, never HTML. The activity is due like
+        the first interview of a new registration: the same notifications either way."""
         _logger.info("Repeated online registration for beneficiary %s", existing.id)
         existing = existing.sudo()
         full_name = " ".join([vals["first_name"], vals["last_name"]])
         existing.activity_schedule(
             "ixl_beneficiary.mail_activity_type_duplicate_registration",
+            date_deadline=local_today() + timedelta(days=FIRST_INTERVIEW_DAYS),
             user_id=(existing.user_id or existing._get_intake_user()).id,
             note=Markup("<p>%s</p>") % request.env._(
                 "A new online registration was submitted with the same codice fiscale "

@@ -75,6 +75,15 @@ class TestMissingScore(IntakeCase):
         self.assertEqual((out.state, out.has_score, out.profile_type, out.first_profile_type),
                          ("out_of_target", False, False, False))
 
+    def test_profile_preview(self):
+        form = self._outcome_form(self.make_beneficiary())
+        form.outcome = "in_target"
+        self.assertFalse(form.profile_preview, "no score, no profile")
+        form.vulnerability_score = "7"
+        self.assertEqual(form.profile_preview, "Strong")
+        form.vulnerability_score = "11"
+        self.assertEqual(form.profile_preview, "Weak")
+
     def test_score_must_be_a_whole_number(self):
         person = self.make_beneficiary()
         wizard = self.env["ixl.interview.outcome"].with_user(self.operator).create({
