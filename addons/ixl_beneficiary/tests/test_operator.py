@@ -111,6 +111,12 @@ class TestOperatorTasks(IntakeCase):
         person.invalidate_recordset(["service_count"])
         self.assertEqual(person.with_user(self.operator).service_count, 1)
 
+    def test_coordinator_deletes_a_registration_made_by_mistake(self):
+        person = self._register()
+        partner = person.partner_id
+        person.with_user(self.coordinator).unlink()
+        self.assertFalse(partner.exists(), "the contact of the person goes with it")
+
     def test_log_an_unanswered_call(self):
         person = self._register()
         activity = person.with_user(self.operator).activity_schedule(
