@@ -294,7 +294,7 @@ class IxlBeneficiary(models.Model):
                           self.env._("recording the interview"))
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("New assessment") if self.interview_held_date
+            "name": self.env._("New assessment") if self.state in REASSESS_STATES
             else self.env._("Interview outcome"),
             "res_model": "ixl.interview.outcome",
             "view_mode": "form",

@@ -174,6 +174,8 @@ class IxlDashboard(models.AbstractModel):
                 (_("In target"), in_target, [("first_outcome", "=", "in_target")]),
                 (_("Not in target"), sums["first_outcome"].get("out_of_target", 0),
                  [("first_outcome", "=", "out_of_target")]),
+                (_("Outcome to be decided"), sums["first_outcome"].get(False, 0),
+                 [("first_outcome", "=", False)]),
             ], total, model, base),
         ])
         in_base = base + [("first_outcome", "=", "in_target")]

@@ -39,9 +39,9 @@ class IxlInterviewOutcomeRecord(models.Model):
     @api.model
     def _ixl_backfill_first_interviews(self):
         """People interviewed before the history existed (older versions, demo data):
-        the outcome of the first interview as the figures counted it (in target when a
-        score was recorded) and one history row each, with the person's current score
-        and readiness. Trusted code (migration, data files)."""
+        the outcome of the first interview (in target when a score was recorded) and one
+        history row each, with the person's current score and readiness; people still
+        "interviewed" wait for their outcome. Trusted code (migration, data files)."""
         self.env.flush_all()
         cr = self.env.cr
         cr.execute("""
@@ -49,6 +49,7 @@ class IxlInterviewOutcomeRecord(models.Model):
                SET first_outcome = CASE WHEN has_score THEN 'in_target' ELSE 'out_of_target' END,
                    first_profile_type = profile_type
              WHERE interview_held_date IS NOT NULL AND first_outcome IS NULL
+               AND state != 'interviewed'
         """)
         cr.execute("""
             INSERT INTO ixl_interview_outcome_record
@@ -61,7 +62,7 @@ class IxlInterviewOutcomeRecord(models.Model):
                    b.readiness, TRUE, %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s,
                    NOW() AT TIME ZONE 'UTC'
               FROM ixl_beneficiary b
-             WHERE b.interview_held_date IS NOT NULL
+             WHERE b.interview_held_date IS NOT NULL AND b.first_outcome IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM ixl_interview_outcome_record r
                                 WHERE r.beneficiary_id = b.id)
         """, {"uid": self.env.uid})

@@ -246,6 +246,29 @@ class TestNewAssessment(IntakeCase):
         self.assertEqual(interviews[0], interviews[1], "first-interview figures unchanged")
 
     @freeze_time("2026-06-10 09:00:00")
+    def test_interviewed_waiting_for_the_outcome(self):
+        """People "interviewed" (held, outcome to be decided with the coordinator) are
+        counted apart until the outcome is recorded, which is their first one."""
+        person = self.make_beneficiary("interviewed", registration_date="2026-05-04 09:00:00",
+                                       interview_held_date="2026-05-11")
+        self.assertTrue(person.can_record_interview)
+
+        def first_interviews():
+            data = self.env["ixl.dashboard"].with_user(self.operator).get_dashboard(
+                "2026-05-01", "2026-05-31")
+            section = next(s for s in data["sections"] if s["key"] == "interviews")
+            return {row["label"]: row["cells"][0]["value"] for row in section["blocks"][0]["rows"]}
+
+        before = first_interviews()
+        self.assertEqual(before["Outcome to be decided"], 1)
+        self._record(person, "in_target", score="5", readiness="ready", day=date(2026, 5, 11))
+        self.assertEqual((person.state, person.first_outcome), ("in_target", "in_target"))
+        self.assertTrue(person.interview_outcome_ids.is_first)
+        after = first_interviews()
+        self.assertEqual((after["Outcome to be decided"], after["In target"]),
+                         (0, before["In target"] + 1))
+
+    @freeze_time("2026-06-10 09:00:00")
     def test_assessment_dates_and_active_people(self):
         person = self.make_beneficiary(registration_date="2026-01-05 09:00:00")
         self._record(person, "in_target", score="9", readiness="pending",

@@ -38,10 +38,10 @@ class IxlInterviewOutcome(models.TransientModel):
     profile_preview = fields.Char(string="Profile", compute="_compute_profile_preview")
     interview_notes = fields.Html()
 
-    @api.depends("beneficiary_id.interview_held_date")
+    @api.depends("beneficiary_id.state")
     def _compute_is_first(self):
         for wiz in self:
-            wiz.is_first = not wiz.beneficiary_id.interview_held_date
+            wiz.is_first = wiz.beneficiary_id.state in FIRST_INTERVIEW_STATES
 
     @api.depends("vulnerability_score", "outcome")
     def _compute_profile_preview(self):
@@ -88,9 +88,9 @@ class IxlInterviewOutcome(models.TransientModel):
         self.ensure_one()
         person = self.beneficiary_id
         person._ixl_check_operator()
-        first = not person.interview_held_date
-        person._check_state(FIRST_INTERVIEW_STATES if first else REASSESS_STATES,
+        person._check_state(FIRST_INTERVIEW_STATES + REASSESS_STATES,
                             self.env._("recording the interview"))
+        first = person.state in FIRST_INTERVIEW_STATES
         score = self._score()
         self._check_input(person, score)
         in_target = self.outcome == "in_target"

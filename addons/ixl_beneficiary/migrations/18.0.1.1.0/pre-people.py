@@ -5,8 +5,9 @@ loads the new fields (it would recompute them record by record on 100,000 people
   no longer counted as non-Italian (beneficiaries and the stored split of placements);
 - waiting_since and interview_deadline: the 15-day clock in Bologna days (it used the
   UTC date), restarted by a re-admission of a person still waiting;
-- first_outcome and first_profile_type: the first interview as the figures counted it
-  (in target when a score was recorded).
+- first_outcome and first_profile_type: the first interview (in target when a score
+  was recorded; people still "interviewed" wait for the outcome, which the figures
+  counted as "not in target").
 """
 
 
@@ -52,5 +53,5 @@ def migrate(cr, version):
         UPDATE ixl_beneficiary
            SET first_outcome = CASE WHEN has_score THEN 'in_target' ELSE 'out_of_target' END,
                first_profile_type = profile_type
-         WHERE interview_held_date IS NOT NULL
+         WHERE interview_held_date IS NOT NULL AND state != 'interviewed'
     """)
