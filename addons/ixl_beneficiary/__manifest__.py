@@ -2,7 +2,7 @@
     "name": "IXL Beneficiaries",
     "summary": "Insieme per il lavoro: beneficiaries, intake, out of protocol, "
     "services and placements",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",
     "website": "https://www.insiemeperillavoro.it",

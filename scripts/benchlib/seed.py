@@ -8,6 +8,8 @@ import string
 import time
 from datetime import datetime, timedelta
 
+from odoo.addons.ixl_beneficiary.models.tools import local_date
+
 from . import execute_values, progress
 
 SKILLS_PER_PERSON = 5
@@ -48,6 +50,11 @@ def fiscal_code(rng, birth, female, town_letters="ABCDEFGHIL"):
     day = birth.day + (40 if female else 0)
     body = f"{letters}{birth.year % 100:02d}{MONTHS[birth.month - 1]}{day:02d}{town}"
     return body + codicefiscale.calc_check_digit(body)
+
+
+def _nationality_group(person):
+    """ixl.beneficiary.nationality_group of a generated person (all have a nationality)."""
+    return "italian" if person["italian"] else "non_italian"
 
 
 def age_at(birth, day):
@@ -172,11 +179,11 @@ class Seeder:
         progress(f"  {n} partners inserted")
         self.beneficiary_ids = [r[0] for r in execute_values(self.cr, """
             INSERT INTO ixl_beneficiary (partner_id, reference, active, first_name, last_name,
-                fiscal_code, is_italian, state, is_admitted, readiness, municipality_id,
-                district_id, user_id, registration_date, registration_channel,
+                fiscal_code, nationality_group, state, is_admitted, readiness, municipality_id,
+                district_id, user_id, registration_date, registration_channel, waiting_since,
                 interview_deadline, interview_date, interview_held_date, interviewer_id,
-                vulnerability_score, has_score, profile_type, create_date, write_date,
-                create_uid, write_uid)
+                vulnerability_score, has_score, profile_type, first_outcome,
+                first_profile_type, create_date, write_date, create_uid, write_uid)
             VALUES %s RETURNING id""",
             [self._beneficiary_row(pid, p) for pid, p in zip(partner_ids, self.people,
                                                               strict=True)])]
@@ -199,13 +206,17 @@ class Seeder:
     def _beneficiary_row(self, partner_id, p):
         score = p["score"]
         profile = None if score is None else ("strong" if score <= 10 else "weak")
+        first_outcome = None
+        if p["held"]:
+            first_outcome = "out_of_target" if score is None else "in_target"
         return (partner_id, f"BENCH/{p['i']:06d}", p["active"], f"Nome{p['i']}",
-                f"Cognome{p['i']}", p["code"], p["italian"], p["state"],
+                f"Cognome{p['i']}", p["code"], _nationality_group(p), p["state"],
                 p["state"] in PLACED_STATES, p["readiness"], p["municipality"],
                 self.mun_district[p["municipality"]], p["operator"], p["registered"],
-                p["channel"], (p["registered"] + timedelta(days=15)).date(), p["interview"],
-                p["held"], p["operator"] if p["held"] else None, score or 0,
-                score is not None, profile, p["registered"], self.now, 1, 1)
+                p["channel"], p["registered"], local_date(p["registered"]) + timedelta(days=15),
+                p["interview"], p["held"], p["operator"] if p["held"] else None, score or 0,
+                score is not None, profile, first_outcome, profile if p["held"] else None,
+                p["registered"], self.now, 1, 1)
 
     def seed_skills(self):
         progress(f"seeding {SKILLS_PER_PERSON} skills per beneficiary")
@@ -275,7 +286,8 @@ class Seeder:
         return """
             INSERT INTO ixl_placement (beneficiary_id, employer_id, placement_type,
                 contract_type, date_start, date_end, weekly_hours, relation,
-                previous_placement_id, user_id, gender, is_italian, age_at_start, age_band,
+                previous_placement_id, user_id, gender, nationality_group, age_at_start,
+                age_band,
                 is_permanent, job_title, create_date, write_date, create_uid, write_uid)
             VALUES %s RETURNING id"""
 
@@ -290,7 +302,7 @@ class Seeder:
         age = age_at(p["birth"], start)
         return (bid, self.rng.choice(self.companies), placement_type, contract, start, end,
                 self.rng.choice(hours), relation, previous, p["operator"], p["gender"],
-                p["italian"], age, "under_35" if age < 35 else "35_over",
+                _nationality_group(p), age, "under_35" if age < 35 else "35_over",
                 placement_type == "hire" and contract == "permanent",
                 self.rng.choice(["Warehouse", "Cook", "Cleaner", "Clerk", "Driver", "Carer"]),
                 self.now, self.now, 1, 1)

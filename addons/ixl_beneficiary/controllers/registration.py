@@ -2,7 +2,9 @@
 
 import base64
 import logging
+from datetime import timedelta
 
+from markupsafe import Markup
 from psycopg2 import IntegrityError
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.it import codicefiscale
@@ -10,9 +12,11 @@ from stdnum.it import codicefiscale
 from odoo import Command, fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
-from odoo.tools import escape_psql
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..models.ixl_beneficiary import validate_fiscal_code
+from ..models.ixl_beneficiary_intake import FIRST_INTERVIEW_DAYS
+from ..models.tools import local_today
 from .portal_tools import form_text
 
 _logger = logging.getLogger(__name__)
@@ -53,16 +57,8 @@ class IxlRegistration(http.Controller):
         }
         errors, vals = self._validate(post, files)
         if not errors:
-            existing = self._find_existing(vals)
-            if existing:
-                self._notify_duplicate(existing, vals)
-                return request.render("ixl_beneficiary.registration_done", {})
             try:
-                with request.env.cr.savepoint():
-                    request.env["ixl.beneficiary"].sudo().with_context(
-                        tracking_disable=False, mail_create_nosubscribe=True,
-                        ixl_consent_channel="web",
-                    ).create(vals)
+                self._register(vals)
             except ValidationError as exc:
                 errors["form"] = exc.args[0]
             except IntegrityError as exc:
@@ -132,8 +128,13 @@ class IxlRegistration(http.Controller):
     def _person_values(self, post, clean, errors):
         env = request.env
         _ = env._
+        # The personal code or the provisional numeric one; not "pending": online, the
+        # codice fiscale is what tells a new person from a repeated registration.
         code = codicefiscale.compact(clean["fiscal_code"] or "")
-        if code and not codicefiscale.is_valid(code):
+        try:
+            if code:
+                validate_fiscal_code(code)
+        except StdnumValidationError:
             errors["fiscal_code"] = _("This codice fiscale is not valid.")
         birthdate = None
         try:
@@ -150,7 +151,7 @@ class IxlRegistration(http.Controller):
                 code_date = None
             if code_date != birthdate:
                 errors["birthdate"] = _("The birth date does not match the codice fiscale.")
-        if birthdate and birthdate > fields.Date.today():
+        if birthdate and birthdate > local_today():
             errors["birthdate"] = _("The birth date cannot be in the future.")
         email = clean["email"]
         if email and ("@" not in email or " " in email):
@@ -230,30 +231,55 @@ class IxlRegistration(http.Controller):
             return None, _("This type of file is not accepted.")
         return content, None
 
+    def _register(self, vals):
+        """Create the person, or tell staff about a repeated registration (same codice
+        fiscale). Both answers show the same page and do the same work, so that the
+        response time does not tell whether a codice fiscale is registered
+        (docs/rules/people.md): a repeated registration runs the creation too (contact,
+        person, documents, skills, consent), without the code, in a savepoint that is
+        rolled back; both branches then read their records afresh, as the rollback makes
+        them do, and schedule one activity."""
+        Beneficiary = request.env["ixl.beneficiary"].sudo().with_context(
+            tracking_disable=False, mail_create_nosubscribe=True, ixl_consent_channel="web")
+        existing = self._find_existing(vals)
+        cr = request.env.cr
+        with cr.savepoint() as savepoint:
+            if existing:
+                # its activities are left out: the activity of _notify_duplicate
+                # stands for the first-interview activity of a new person
+                Beneficiary.with_context(mail_activity_automation_skip=True).create(
+                    dict(vals, fiscal_code=False, fiscal_code_pending=True))
+            else:
+                Beneficiary.create(vals)
+            cr.flush()
+            savepoint.close(rollback=bool(existing))
+        request.env.invalidate_all()
+        if existing:
+            self._notify_duplicate(existing, vals)
+
     @staticmethod
     def _find_existing(vals):
+        """The person with this codice fiscale (archived included). The codice fiscale
+        identifies a person; an email shared with another person is only flagged to staff
+        on the new record (ixl.beneficiary._flag_shared_email)."""
         Beneficiary = request.env["ixl.beneficiary"].sudo().with_context(active_test=False)
-        # Two searches, not one OR: an OR across the person and its partner cannot use
-        # either index (1.6 s at 100,000 people against a few ms each).
-        existing = Beneficiary.search([("fiscal_code", "=", vals["fiscal_code"])], limit=1)
-        if not existing and vals.get("email"):
-            # =ilike is a case-insensitive LIKE: escape its "%" and "_" wildcards
-            existing = Beneficiary.search(
-                [("email", "=ilike", escape_psql(vals["email"]))], limit=1)
-        return existing
+        return Beneficiary.search([("fiscal_code", "=", vals["fiscal_code"])], limit=1)
 
     @staticmethod
     def _notify_duplicate(existing, vals):
-        """Tell staff, not the visitor: the success page does not reveal who is registered."""
+        """Tell staff, not the visitor: the success page does not reveal who is registered.
+        What the visitor typed is text in the note, never HTML. The activity is due like
+        the first interview of a new registration: the same notifications either way."""
         _logger.info("Repeated online registration for beneficiary %s", existing.id)
         existing = existing.sudo()
         full_name = " ".join([vals["first_name"], vals["last_name"]])
         existing.activity_schedule(
             "ixl_beneficiary.mail_activity_type_duplicate_registration",
+            date_deadline=local_today() + timedelta(days=FIRST_INTERVIEW_DAYS),
             user_id=(existing.user_id or existing._get_intake_user()).id,
-            note=request.env._(
-                "A new online registration was submitted with the same codice fiscale or "
-                "email (%(name)s, %(email)s): no second record was created.",
-                name=full_name, email=vals.get("email"),
+            note=Markup("<p>%s</p>") % request.env._(
+                "A new online registration was submitted with the same codice fiscale "
+                "(%(name)s, %(email)s): no second record was created.",
+                name=full_name, email=vals.get("email") or "",
             ),
         )

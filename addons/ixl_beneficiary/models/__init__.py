@@ -4,6 +4,8 @@ from . import ixl_district
 from . import ixl_municipality
 from . import ixl_job_area
 from . import ixl_beneficiary
+from . import ixl_beneficiary_intake
+from . import ixl_interview_outcome_record
 from . import ixl_beneficiary_skill
 from . import ixl_protocol_exit
 from . import ixl_service

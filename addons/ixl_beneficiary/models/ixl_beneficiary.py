@@ -1,27 +1,24 @@
 import logging
-from collections import defaultdict
-from datetime import timedelta
 
 import psycopg2
+from stdnum.exceptions import InvalidLength
 from stdnum.exceptions import ValidationError as StdnumValidationError
-from stdnum.it import codicefiscale
+from stdnum.it import codicefiscale, iva
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .tools import AGE_BANDS, LOCAL_TZ, age_band, related_records_action
+from .tools import AGE_BANDS, age_band, related_records_action
 
 _logger = logging.getLogger(__name__)
 
 OPERATOR = "ixl_beneficiary.group_ixl_operator"
-FIRST_INTERVIEW_DAYS = 15
 # (table, column) searched with ilike from the beneficiary list and many2one fields.
 TRIGRAM_INDEXES = [("res_partner", "name"), ("res_partner", "email"),
                    ("ixl_beneficiary", "reference"), ("ixl_beneficiary", "fiscal_code")]
 STRONG_PROFILE_MAX_SCORE = 10
-UNANSWERED_CALLS_LIMIT = 2
 
 STATES = [
     ("registered", "Registered"),
@@ -39,6 +36,49 @@ READINESS = [
     ("not_ready", "Not ready"),
     ("fragile", "Fragile profile"),
 ]
+OUTCOMES = [("in_target", "In target"), ("out_of_target", "Not in target")]
+PROFILE_TYPES = [("strong", "Strong"), ("weak", "Weak")]
+NATIONALITY_GROUPS = [
+    ("italian", "Italian"),
+    ("non_italian", "Non-Italian"),
+    ("unknown", "Not recorded"),
+]
+# Contact data of the person, held by the partner. Operators have no rights on contacts
+# in general: whoever may create or write the beneficiary writes these on its own
+# partner (sudo, after the access check on ixl.beneficiary). Nothing else of the partner.
+PERSON_FIELDS = frozenset({
+    "name", "type", "email", "phone", "mobile", "street", "street2", "zip", "city",
+    "state_id", "country_id", "birthdate_date", "gender", "nationality_id", "lang", "tz",
+    "image_1920",
+})
+# Written only by the actions and wizards of the intake (ixl.workflow.mixin): the state,
+# what the interview decides (score, first outcome...) and the snapshots of the clock.
+LOCKED_FIELDS = (
+    "state", "is_admitted", "has_score", "vulnerability_score", "profile_type",
+    "interview_held_date", "interviewer_id", "first_outcome", "first_profile_type",
+    "current_exit_id", "admitted_since", "waiting_since", "interview_deadline",
+)
+
+
+def validate_fiscal_code(code):
+    """The normalised codice fiscale, or a stdnum ValidationError: the personal code
+    (16 characters, check letter and birth date) or the provisional numeric code issued
+    by the Agenzia delle Entrate to people waiting for theirs (11 digits: office code
+    and check digit, the same algorithm as a partita IVA)."""
+    code = codicefiscale.compact(code or "")
+    if len(code) == 11:
+        return iva.validate(code)
+    if len(code) == 16:
+        return codicefiscale.validate(code)
+    raise InvalidLength()
+
+
+def profile_of(has_score, score):
+    """Strong with a vulnerability score of 10 or less, weak above; none without a
+    score (a missing score is not a score of 0)."""
+    if not has_score:
+        return False
+    return "strong" if score <= STRONG_PROFILE_MAX_SCORE else "weak"
 
 
 class IxlBeneficiary(models.Model):
@@ -46,15 +86,17 @@ class IxlBeneficiary(models.Model):
 
     Built on res.partner by delegation: name, contact data, birth date, gender and
     nationality live on the partner (the latter three from OCA partner_contact_*).
+    The intake (interview, out of protocol, re-admission) is in ixl_beneficiary_intake.
     """
 
     _name = "ixl.beneficiary"
     _description = "Beneficiary"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "registration_date desc, id desc"
     # One indexed search over name, IXL code, codice fiscale and email (see _search_identity).
     _rec_names_search = ["identity_search"]
+    _ixl_locked_fields = LOCKED_FIELDS
 
     partner_id = fields.Many2one(
         "res.partner", required=True, ondelete="restrict", index=True, auto_join=True
@@ -64,11 +106,18 @@ class IxlBeneficiary(models.Model):
     first_name = fields.Char(required=True, tracking=True)
     last_name = fields.Char(required=True, tracking=True)
     fiscal_code = fields.Char(
-        string="Codice fiscale", required=True, copy=False, tracking=True, index=True
+        string="Codice fiscale", copy=False, tracking=True, index=True,
+        help="The personal code (16 characters) or the provisional numeric code (11 "
+        "digits) issued by the Agenzia delle Entrate.",
     )
-    is_italian = fields.Boolean(
-        string="Italian", compute="_compute_is_italian", store=True,
-        help="Italian nationality (reports split Italian / non-Italian).",
+    fiscal_code_pending = fields.Boolean(
+        string="Codice fiscale pending", copy=False, tracking=True,
+        help="The person has no codice fiscale yet, not even a provisional one: to be "
+        "completed as soon as it is issued.",
+    )
+    nationality_group = fields.Selection(
+        NATIONALITY_GROUPS, string="Nationality group", compute="_compute_nationality_group",
+        store=True, help="Italian, non-Italian or not recorded (the split of the reports).",
     )
     municipality_id = fields.Many2one(
         "ixl.municipality", string="Municipality of residence", tracking=True, index=True
@@ -101,13 +150,15 @@ class IxlBeneficiary(models.Model):
         [("web", "Online form"), ("office", "At the office"), ("import", "Import")],
         default="office", required=True,
     )
-    interview_deadline = fields.Date(
-        string="First interview due by", compute="_compute_interview_deadline", store=True,
-        help="The first interview must take place within 15 days of the registration.",
-    )
-    interview_date = fields.Datetime(string="Interview scheduled on", tracking=True)
     interview_held_date = fields.Date(string="First interview held on", tracking=True, copy=False)
-    interviewer_id = fields.Many2one("res.users")
+    interviewer_id = fields.Many2one("res.users", copy=False)
+    first_outcome = fields.Selection(
+        OUTCOMES, string="Outcome of the first interview", copy=False, readonly=True,
+        help="Kept when the person is assessed again: the figures of the first interviews "
+        "stay on the first one.",
+    )
+    first_profile_type = fields.Selection(
+        PROFILE_TYPES, string="Profile at the first interview", copy=False, readonly=True)
     # Stored for the figures of the first interviews (age split at the interview).
     age_at_interview = fields.Integer(string="Age at the interview",
                                       compute="_compute_age_at_interview", store=True,
@@ -116,17 +167,12 @@ class IxlBeneficiary(models.Model):
         AGE_BANDS, string="Age band at the interview", compute="_compute_age_at_interview",
         store=True,
     )
-    days_waiting = fields.Integer(
-        compute="_compute_days_waiting",
-        help="Days between the registration and the first interview (or today).",
-    )
-    is_interview_overdue = fields.Boolean(compute="_compute_days_waiting")
-    vulnerability_score = fields.Integer(tracking=True)
+    vulnerability_score = fields.Integer(tracking=True, copy=False)
     has_score = fields.Boolean(string="Score recorded", copy=False)
     profile_type = fields.Selection(
-        [("strong", "Strong"), ("weak", "Weak")], compute="_compute_profile_type",
-        store=True, tracking=True,
-        help="Strong with a vulnerability score of 10 or less, weak with 11 or more.",
+        PROFILE_TYPES, compute="_compute_profile_type", store=True, tracking=True,
+        help="Strong with a vulnerability score of 10 or less, weak with 11 or more; "
+        "none without a score.",
     )
     readiness = fields.Selection(READINESS, default="pending", required=True, tracking=True)
     interview_notes = fields.Html(groups=OPERATOR)
@@ -147,33 +193,6 @@ class IxlBeneficiary(models.Model):
         [("web", "Online form"), ("paper", "Signed on paper"), ("email", "By email")],
         copy=False,
     )
-    # Why a person left the protocol (and the notice stating it) is for the operators.
-    protocol_exit_ids = fields.One2many(
-        "ixl.protocol.exit", "beneficiary_id", string="Out-of-protocol history",
-        groups=OPERATOR,
-    )
-    protocol_exit_reason = fields.Selection(
-        related="current_exit_id.reason", string="Out-of-protocol reason", store=True,
-        groups=OPERATOR,
-    )
-    current_exit_id = fields.Many2one("ixl.protocol.exit", copy=False, readonly=True,
-                                      groups=OPERATOR)
-    admitted_since = fields.Datetime(
-        copy=False, readonly=True,
-        help="Last re-admission after leaving the protocol; unanswered calls are counted "
-        "from here.",
-    )
-    unanswered_call_slots = fields.Integer(
-        string="Unanswered calls", compute="_compute_unanswered_calls", groups=OPERATOR,
-        help="Unanswered calls at different times (distinct half-days) since the last "
-        "admission.",
-    )
-    out_of_protocol_proposed = fields.Boolean(
-        compute="_compute_unanswered_calls", search="_search_out_of_protocol_proposed",
-        groups=OPERATOR,
-        help="More than two unanswered calls at different times: the person can be moved "
-        "out of protocol as non-collaborative.",
-    )
     service_ids = fields.One2many("ixl.service", "beneficiary_id", string="Services",
                                   groups=OPERATOR)
     service_count = fields.Integer(compute="_compute_service_count", groups=OPERATOR)
@@ -185,6 +204,7 @@ class IxlBeneficiary(models.Model):
     )
 
     _sql_constraints = [
+        # NULL (codice fiscale pending) is never equal to another NULL: unique real codes.
         ("fiscal_code_unique", "unique(fiscal_code)",
          "A beneficiary with this codice fiscale is already registered."),
         ("score_positive", "CHECK(vulnerability_score >= 0)",
@@ -197,6 +217,9 @@ class IxlBeneficiary(models.Model):
         cr = self.env.cr
         cr.execute("CREATE INDEX IF NOT EXISTS ixl_beneficiary_state_readiness_idx "
                    "ON ixl_beneficiary (state, readiness) WHERE active")
+        # people sharing an email (registration): exact match on the normalised email
+        cr.execute("CREATE INDEX IF NOT EXISTS res_partner_email_normalized_ixl_idx "
+                   "ON res_partner (email_normalized) WHERE email_normalized IS NOT NULL")
         try:
             with cr.savepoint(flush=False):
                 cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -231,10 +254,13 @@ class IxlBeneficiary(models.Model):
         return [("id", "not in" if negative else "in", union)]
 
     @api.depends("nationality_id")
-    def _compute_is_italian(self):
+    def _compute_nationality_group(self):
         italy = self.env.ref("base.it")
         for rec in self:
-            rec.is_italian = rec.nationality_id == italy
+            if not rec.nationality_id:
+                rec.nationality_group = "unknown"
+            else:
+                rec.nationality_group = "italian" if rec.nationality_id == italy else "non_italian"
 
     @api.depends("municipality_id.district_id")
     def _compute_district_id(self):
@@ -246,28 +272,6 @@ class IxlBeneficiary(models.Model):
         for rec in self:
             rec.is_admitted = rec.state in ADMITTED_STATES
 
-    @api.depends("registration_date")
-    def _compute_interview_deadline(self):
-        for rec in self:
-            rec.interview_deadline = rec.registration_date and (
-                fields.Date.to_date(rec.registration_date)
-                + timedelta(days=FIRST_INTERVIEW_DAYS)
-            )
-
-    @api.depends("registration_date", "interview_held_date")
-    @api.depends_context("date")
-    def _compute_days_waiting(self):
-        today = fields.Date.context_today(self)
-        for rec in self:
-            start = fields.Date.to_date(rec.registration_date) if rec.registration_date else today
-            end = rec.interview_held_date or today
-            rec.days_waiting = max((end - start).days, 0)
-            rec.is_interview_overdue = (
-                not rec.interview_held_date
-                and rec.state in ("registered", "scheduled")
-                and rec.days_waiting > FIRST_INTERVIEW_DAYS
-            )
-
     @api.depends("birthdate_date", "interview_held_date")
     def _compute_age_at_interview(self):
         for rec in self:
@@ -278,12 +282,7 @@ class IxlBeneficiary(models.Model):
     @api.depends("vulnerability_score", "has_score")
     def _compute_profile_type(self):
         for rec in self:
-            if not rec.has_score:
-                rec.profile_type = False
-            elif rec.vulnerability_score <= STRONG_PROFILE_MAX_SCORE:
-                rec.profile_type = "strong"
-            else:
-                rec.profile_type = "weak"
+            rec.profile_type = profile_of(rec.has_score, rec.vulnerability_score)
 
     def _compute_service_count(self):
         services = dict(self.env["ixl.service"]._read_group(
@@ -301,60 +300,27 @@ class IxlBeneficiary(models.Model):
     def _group_expand_states(self, states, domain):
         return [key for key, _label in STATES]
 
-    # ------------------------------------------------------------ unanswered calls
-    def _unanswered_slots_sql(self, having_more_than=None):
-        """Distinct half-days (Bologna time) of unanswered calls since the last admission."""
-        activity_type = self.env.ref("ixl_beneficiary.mail_activity_type_unanswered_call")
-        local = SQL("(m.date AT TIME ZONE 'UTC' AT TIME ZONE %s)", LOCAL_TZ)
-        query = SQL(
-            """
-            SELECT b.id, COUNT(DISTINCT (%(local)s::date, EXTRACT(HOUR FROM %(local)s) >= 13))
-              FROM ixl_beneficiary b
-              JOIN mail_message m ON m.model = 'ixl.beneficiary' AND m.res_id = b.id
-             WHERE m.mail_activity_type_id = %(type)s
-               AND m.date >= COALESCE(b.admitted_since, b.registration_date)
-               %(ids)s
-             GROUP BY b.id
-            """,
-            local=local,
-            type=activity_type.id,
-            ids=SQL("AND b.id IN %s", tuple(self.ids)) if self.ids else SQL(""),
-        )
-        if having_more_than is not None:
-            query = SQL("%s HAVING COUNT(DISTINCT (%s::date, EXTRACT(HOUR FROM %s) >= 13)) > %s",
-                        query, local, local, having_more_than)
-        self.env["mail.message"].flush_model(["model", "res_id", "date", "mail_activity_type_id"])
-        self.flush_model(["admitted_since", "registration_date"])
-        self.env.cr.execute(query)
-        return dict(self.env.cr.fetchall())
-
-    def _compute_unanswered_calls(self):
-        slots = self._unanswered_slots_sql() if self.ids else {}
-        for rec in self:
-            rec.unanswered_call_slots = slots.get(rec.id, 0)
-            rec.out_of_protocol_proposed = (
-                rec.state != "out_of_protocol"
-                and rec.unanswered_call_slots > UNANSWERED_CALLS_LIMIT
-            )
-
-    def _search_out_of_protocol_proposed(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on the out-of-protocol proposal."))
-        ids = list(self.browse()._unanswered_slots_sql(having_more_than=UNANSWERED_CALLS_LIMIT))
-        positive = (operator == "=") == value
-        domain = [("id", "in", ids), ("state", "!=", "out_of_protocol")]
-        return domain if positive else ["!", "&", *domain]
+    def _ixl_frozen_fields(self):
+        """The readiness follows the evaluation of an admitted person (operators update
+        it); otherwise only the interview wizard sets it."""
+        return {"readiness"} if not all(self.mapped("is_admitted")) else set()
 
     # ---------------------------------------------------------------- constraints
     @api.model
     def _normalize_fiscal_code(self, value):
-        return codicefiscale.compact(value) if value else value
+        return (codicefiscale.compact(value) or False) if value else value
 
-    @api.constrains("fiscal_code")
+    @api.constrains("fiscal_code", "fiscal_code_pending")
     def _check_fiscal_code(self):
         for rec in self:
+            if not rec.fiscal_code:
+                if not rec.fiscal_code_pending:
+                    raise ValidationError(self.env._(
+                        "Enter the codice fiscale of %(name)s, or mark it as pending.",
+                        name=rec.name))
+                continue
             try:
-                codicefiscale.validate(rec.fiscal_code)
+                validate_fiscal_code(rec.fiscal_code)
             except StdnumValidationError as exc:
                 raise ValidationError(self.env._(
                     "The codice fiscale %(code)s is not valid.", code=rec.fiscal_code
@@ -365,6 +331,8 @@ class IxlBeneficiary(models.Model):
     def _prepare_partner_vals(self, vals):
         if "fiscal_code" in vals:
             vals["fiscal_code"] = self._normalize_fiscal_code(vals["fiscal_code"])
+            if vals["fiscal_code"]:
+                vals["fiscal_code_pending"] = False
         if "vulnerability_score" in vals and "has_score" not in vals:
             vals["has_score"] = vals["vulnerability_score"] is not False
         for key in ("first_name", "last_name"):
@@ -372,25 +340,50 @@ class IxlBeneficiary(models.Model):
                 vals[key] = " ".join(vals[key].split())
         return vals
 
+    @staticmethod
+    def _pop_person_vals(vals):
+        return {name: vals.pop(name) for name in list(vals) if name in PERSON_FIELDS}
+
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
+        new_partner_vals = []
         for vals in vals_list:
             self._prepare_partner_vals(vals)
-            full_name = f"{vals.get('first_name', '')} {vals.get('last_name', '')}"
-            vals.setdefault("name", full_name.strip())
-            vals.setdefault("type", "contact")
             if vals.get("reference", "/") == "/":
-                vals["reference"] = self.env["ir.sequence"].next_by_code("ixl.beneficiary") or "/"
+                vals["reference"] = self.env["ir.sequence"].sudo().next_by_code(
+                    "ixl.beneficiary") or "/"
+            if vals.get("partner_id"):
+                continue  # an existing contact: the user's own rights on it apply
+            person = self._pop_person_vals(vals)
+            full_name = f"{vals.get('first_name', '')} {vals.get('last_name', '')}"
+            person.setdefault("name", full_name.strip())
+            person.setdefault("type", "contact")
+            new_partner_vals.append((vals, person))
+        if new_partner_vals:
+            # the contact of a new person: the rights on ixl.beneficiary were checked above
+            partners = self.env["res.partner"].sudo().create([p for _v, p in new_partner_vals])
+            for (vals, _person), partner in zip(new_partner_vals, partners, strict=True):
+                vals["partner_id"] = partner.id
         records = super().create(vals_list)
+        records._check_fiscal_code()  # also when neither field was given
         records._schedule_first_interview_activity()
+        records._flag_shared_email()
         return records
 
     def write(self, vals):
         self._prepare_partner_vals(vals)
+        person = self._pop_person_vals(vals)
+        renamed = "first_name" in vals or "last_name" in vals
+        if person or renamed:
+            self.check_access("write")
         res = super().write(vals)
-        if "first_name" in vals or "last_name" in vals:
+        # the contact of the person: the rights on ixl.beneficiary were checked above
+        if person:
+            self.partner_id.sudo().write(person)
+        if renamed:
             for rec in self:
-                rec.partner_id.name = f"{rec.first_name} {rec.last_name}"
+                rec.partner_id.sudo().name = f"{rec.first_name} {rec.last_name}"
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -403,104 +396,11 @@ class IxlBeneficiary(models.Model):
     def unlink(self):
         partners = self.partner_id
         res = super().unlink()
-        partners.filtered(lambda p: not p.user_ids).unlink()
+        # the rights on ixl.beneficiary were checked by the unlink itself
+        partners.sudo().filtered(lambda p: not p.user_ids).unlink()
         return res
 
-    @api.model
-    def _get_intake_user(self):
-        """The intake operator of the settings, else the administrator."""
-        param = self.env["ir.config_parameter"].sudo().get_param(
-            "ixl_beneficiary.intake_user_id", "0")
-        user = self.env["res.users"].browse(int(param or 0)).exists() if param.isdigit() else None
-        return user or self.env.ref("base.user_admin")
-
-    def _schedule_first_interview_activity(self):
-        """One activity per person, created in batches of the same operator and deadline
-        (an import of thousands of registrations makes a few batches, not one per row)."""
-        activity_type = self.env.ref("ixl_beneficiary.mail_activity_type_first_interview")
-        fallback = self._get_intake_user()
-        summary = self.env._("First interview within %s days", FIRST_INTERVIEW_DAYS)
-        batches = defaultdict(list)
-        for rec in self.filtered(lambda r: r.state == "registered"):
-            batches[(rec.user_id or fallback, rec.interview_deadline)].append(rec.id)
-        for (user, deadline), ids in batches.items():
-            self.browse(ids).activity_schedule(
-                activity_type_id=activity_type.id,
-                date_deadline=deadline,
-                user_id=user.id,
-                summary=summary,
-            )
-
     # ------------------------------------------------------------------- actions
-    def _check_state(self, allowed, action):
-        for rec in self:
-            if rec.state not in allowed:
-                raise UserError(self.env._(
-                    "%(name)s is %(state)s: %(action)s is not possible in this state.",
-                    name=rec.display_name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[rec.state],
-                    action=action,
-                ))
-
-    def action_schedule_interview(self):
-        self._check_state(("registered", "scheduled"), self.env._("scheduling the interview"))
-        for rec in self:
-            if not rec.interview_date:
-                raise UserError(self.env._(
-                    "Set the date of the interview of %s first.", rec.display_name))
-            rec.state = "scheduled"
-            rec.activity_reschedule(
-                ["ixl_beneficiary.mail_activity_type_first_interview"],
-                date_deadline=fields.Date.to_date(rec.interview_date),
-            )
-        return True
-
-    def action_record_interview(self):
-        self.ensure_one()
-        self._check_state(("registered", "scheduled", "interviewed"),
-                          self.env._("recording the interview"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Interview outcome"),
-            "res_model": "ixl.interview.outcome",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_beneficiary_id": self.id},
-        }
-
-    def action_activate(self):
-        self._check_state(("in_target",), self.env._("taking the person in charge"))
-        self.state = "active"
-        return True
-
-    def action_out_of_protocol(self):
-        self._check_state([s for s, _l in STATES if s != "out_of_protocol"],
-                          self.env._("moving out of protocol"))
-        reason = "non_collaborative" if all(self.mapped("out_of_protocol_proposed")) else False
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Out of protocol"),
-            "res_model": "ixl.out.of.protocol",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_beneficiary_ids": self.ids, "default_reason": reason},
-        }
-
-    def action_readmit(self):
-        """Re-admit people out of protocol into the state they had; history is kept."""
-        self._check_state(("out_of_protocol",), self.env._("re-admission"))
-        now = fields.Datetime.now()
-        for rec in self:
-            exit_rec = rec.current_exit_id
-            exit_rec.write({"date_readmitted": now, "readmitted_by_id": self.env.uid})
-            rec.write({
-                "state": exit_rec.state_before or "active",
-                "current_exit_id": False,
-                "admitted_since": now,
-            })
-            rec.message_post(body=self.env._("Re-admitted into the programme."))
-        return True
-
     def action_view_services(self):
         return self._action_view_related("ixl.service", self.env._("Services"))
 
@@ -526,3 +426,4 @@ class IxlBeneficiary(models.Model):
         if not birth or not date:
             return None
         return date.year - birth.year - ((date.month, date.day) < (birth.month, birth.day))
+

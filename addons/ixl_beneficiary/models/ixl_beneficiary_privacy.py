@@ -139,7 +139,7 @@ class IxlBeneficiary(models.Model):
         self.ensure_one()
         person = self.sudo()
         return [person.skill_ids, person.service_ids, person.placement_ids,
-                person.protocol_exit_ids, person.consent_ids]
+                person.protocol_exit_ids, person.interview_outcome_ids, person.consent_ids]
 
     def _privacy_erasure_blockers(self):
         """Translated reasons why the person cannot be anonymised now (a legal

@@ -6,13 +6,16 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
 from . import dashboard_tools as dt
-from .ixl_beneficiary import LOCAL_TZ, READINESS
+from .ixl_beneficiary import READINESS
 from .ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
+from .tools import LOCAL_TZ, local_today
 
 PEOPLE = "people"
 FUNDS = "funds"
 TREND_YEARS = 4
 MAX_PERIOD_DAYS = 366 * 20
+# People archived later still count in the figures of the past (and in their lists).
+WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 class IxlDashboard(models.AbstractModel):
@@ -89,7 +92,7 @@ class IxlDashboard(models.AbstractModel):
 
     @api.model
     def _dashboard_period(self, date_from, date_to):
-        today = fields.Date.context_today(self)
+        today = local_today()
         try:
             start = fields.Date.to_date(date_from) or date(today.year, 1, 1)
             stop = fields.Date.to_date(date_to) or date(start.year, 12, 31)
@@ -121,14 +124,14 @@ class IxlDashboard(models.AbstractModel):
         _ = self.env._
         Beneficiary = self.env["ixl.beneficiary"].with_context(tz=LOCAL_TZ)
         model = "ixl.beneficiary"
-        domain = period.datetime_domain("registration_date")
+        domain = WITH_ARCHIVED + period.datetime_domain("registration_date")
         by_month = {
             dt.month_key(month): count for month, count in Beneficiary._read_group(
                 domain, ["registration_date:month"], ["__count"])
         }
         total = sum(by_month.values())
         previous = period.previous()
-        prev_domain = previous.datetime_domain("registration_date")
+        prev_domain = WITH_ARCHIVED + previous.datetime_domain("registration_date")
         prev_total = Beneficiary.search_count(prev_domain)
         months = len(period.months())
         change = dt.round_half_up(total - prev_total, prev_total, 100)
@@ -148,54 +151,56 @@ class IxlDashboard(models.AbstractModel):
 
     # ------------------------------------------------------------------ interviews
     def _dashboard_interviews(self, period):
+        """First interviews held in the period, by the outcome of the FIRST interview (a
+        later assessment does not move them); readiness and profile of those found in
+        target then."""
         _ = self.env._
         Beneficiary = self.env["ixl.beneficiary"]
         model = "ixl.beneficiary"
-        base = period.date_domain("interview_held_date")
+        base = WITH_ARCHIVED + period.date_domain("interview_held_date")
         outcome = Beneficiary._read_group(
-            base, ["has_score", "readiness", "profile_type"], ["__count"])
+            base, ["first_outcome", "readiness", "first_profile_type"], ["__count"])
         people = Beneficiary._read_group(
-            base, ["gender", "is_italian", "interview_age_band"], ["__count"])
+            base, ["gender", "nationality_group", "interview_age_band"], ["__count"])
         total = sum(count for *_keys, count in outcome)
-        sums = self._marginals(outcome, ("has_score", "readiness", "profile_type"),
-                               filters={"readiness": 0, "profile_type": 0})
-        in_target = sums["has_score"].get(True, 0)
+        sums = self._marginals(outcome, ("first_outcome", "readiness", "first_profile_type"))
+        in_rows = [row for row in outcome if row[0] == "in_target"]
+        in_sums = self._marginals(in_rows, ("first_outcome", "readiness", "first_profile_type"))
+        in_target = sums["first_outcome"].get("in_target", 0)
         target = dt.block(_("First interviews held"), [_("People"), "%"], [
             dt.row(_("Interviewed"), dt.count_cell(total, model, base), dt.pct_cell(
                 dt.percent(total, total))),
             *dt.share_rows([
-                (_("In target"), in_target, [("has_score", "=", True)]),
-                (_("Not in target"), sums["has_score"].get(False, 0),
-                 [("has_score", "=", False)]),
+                (_("In target"), in_target, [("first_outcome", "=", "in_target")]),
+                (_("Not in target"), sums["first_outcome"].get("out_of_target", 0),
+                 [("first_outcome", "=", "out_of_target")]),
+                (_("Outcome to be decided"), sums["first_outcome"].get(False, 0),
+                 [("first_outcome", "=", False)]),
             ], total, model, base),
         ])
-        in_base = base + [("has_score", "=", True)]
+        in_base = base + [("first_outcome", "=", "in_target")]
         readiness = dt.block(_("In target: readiness"), [_("People"), "%"], dt.share_rows(
-            [(label, sums["readiness"].get(key, 0), [("readiness", "=", key)])
+            [(label, in_sums["readiness"].get(key, 0), [("readiness", "=", key)])
              for key, label in self._ordered_labels(model, "readiness", READINESS)],
             in_target, model, in_base))
         profile = dt.block(_("In target: profile"), [_("People"), "%"], dt.share_rows([
-            (_("Strong profile"), sums["profile_type"].get("strong", 0),
-             [("profile_type", "=", "strong")]),
-            (_("Weak profile"), sums["profile_type"].get("weak", 0),
-             [("profile_type", "=", "weak")]),
+            (_("Strong profile"), in_sums["first_profile_type"].get("strong", 0),
+             [("first_profile_type", "=", "strong")]),
+            (_("Weak profile"), in_sums["first_profile_type"].get("weak", 0),
+             [("first_profile_type", "=", "weak")]),
         ], in_target, model, in_base))
         blocks = [target, readiness, profile]
         blocks += self._people_blocks(
-            self._marginals(people, ("gender", "is_italian", "interview_age_band")),
+            self._marginals(people, ("gender", "nationality_group", "interview_age_band")),
             total, model, base, "interview_age_band")
         return {"title": _("First interviews"), "blocks": blocks}
 
     @staticmethod
-    def _marginals(groups, names, filters=None):
-        """Sums of ``groups`` (rows of _read_group: keys..., count) per value of each key;
-        ``filters`` {name: index} keeps only the rows whose key ``index`` is truthy
-        (readiness and profile count only for people in target)."""
+    def _marginals(groups, names):
+        """Sums of ``groups`` (rows of _read_group: keys..., count) per value of each key."""
         sums = {name: defaultdict(int) for name in names}
         for *keys, count in groups:
             for pos, name in enumerate(names):
-                if filters and name in filters and not keys[filters[name]]:
-                    continue
                 sums[name][keys[pos]] += count
         return sums
 
@@ -216,9 +221,12 @@ class IxlDashboard(models.AbstractModel):
             dt.block(_("By gender"), [column, "%"],
                      dt.share_rows(gender_items, total, model, base)),
             dt.block(_("By nationality"), [column, "%"], dt.share_rows([
-                (_("Italian"), sums["is_italian"].get(True, 0), [("is_italian", "=", True)]),
-                (_("Non-Italian"), sums["is_italian"].get(False, 0),
-                 [("is_italian", "=", False)]),
+                (_("Italian"), sums["nationality_group"].get("italian", 0),
+                 [("nationality_group", "=", "italian")]),
+                (_("Non-Italian"), sums["nationality_group"].get("non_italian", 0),
+                 [("nationality_group", "=", "non_italian")]),
+                (_("Not recorded"), sums["nationality_group"].get("unknown", 0),
+                 [("nationality_group", "=", "unknown")]),
             ], total, model, base)),
             dt.block(_("By age"), [column, "%"], dt.share_rows([
                 (_("Under 35"), sums[band_field].get("under_35", 0),
@@ -276,17 +284,18 @@ class IxlDashboard(models.AbstractModel):
         Placement = self.env["ixl.placement"]
         base = period.date_domain("date_start")
         sums = {}
-        for field in ("gender", "is_italian", "age_band"):
+        for field in ("gender", "nationality_group", "age_band"):
             sums[field] = dict(Placement._read_group(
                 base, [field], ["beneficiary_id:count_distinct"]))
         total = Placement._read_group(base, [], ["beneficiary_id:count_distinct"])[0][0]
-        people_base = [("placement_ids", "any", base)]
+        people_base = WITH_ARCHIVED + [("placement_ids", "any", base)]
         blocks = self._people_blocks(
             sums, total, "ixl.beneficiary", [], "age_band", self.env._("People placed"))
         for blk in blocks:
             for line in blk["rows"]:
                 action = line["cells"][0]["action"]
-                action["domain"] = [("placement_ids", "any", base + action["domain"])]
+                action["domain"] = WITH_ARCHIVED + [
+                    ("placement_ids", "any", base + action["domain"])]
         blocks.insert(0, dt.block(self.env._("People placed"), [self.env._("People")], [
             dt.row(self.env._("People placed in the period"),
                    dt.count_cell(total, "ixl.beneficiary", people_base)),

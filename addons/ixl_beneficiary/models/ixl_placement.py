@@ -1,7 +1,9 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .tools import AGE_BANDS, age_band
+from .tools import AGE_BANDS, age_band, local_today
 
 PLACEMENT_TYPES = [
     ("hire", "Hire"),
@@ -61,7 +63,8 @@ class IxlPlacement(models.Model):
     note = fields.Text()
     # Stored figures for reports (split by gender, nationality and age at the start).
     gender = fields.Selection(related="beneficiary_id.gender", store=True, string="Gender")
-    is_italian = fields.Boolean(related="beneficiary_id.is_italian", store=True)
+    nationality_group = fields.Selection(
+        related="beneficiary_id.nationality_group", store=True, string="Nationality group")
     age_at_start = fields.Integer(compute="_compute_age", store=True, aggregator="avg")
     age_band = fields.Selection(AGE_BANDS, compute="_compute_age", store=True)
     is_permanent = fields.Boolean(compute="_compute_is_permanent", store=True)
@@ -80,9 +83,8 @@ class IxlPlacement(models.Model):
             rec.is_permanent = rec.placement_type == "hire" and rec.contract_type == "permanent"
 
     @api.depends("date_start", "date_end")
-    @api.depends_context("date")
     def _compute_is_ongoing(self):
-        today = fields.Date.context_today(self)
+        today = local_today()
         for rec in self:
             started = bool(rec.date_start) and rec.date_start <= today
             rec.is_ongoing = started and (not rec.date_end or rec.date_end >= today)
@@ -90,7 +92,7 @@ class IxlPlacement(models.Model):
     def _search_is_ongoing(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise ValidationError(self.env._("Unsupported search on ongoing placements."))
-        today = fields.Date.context_today(self)
+        today = local_today()
         domain = ["&", ("date_start", "<=", today), "|",
                   ("date_end", "=", False), ("date_end", ">=", today)]
         return domain if (operator == "=") == value else ["!", *domain]
@@ -155,3 +157,29 @@ class IxlPlacement(models.Model):
             if prev and prev.date_start > rec.date_start:
                 raise ValidationError(self.env._(
                     "A placement cannot start before the placement it continues."))
+
+    def action_continue(self):
+        """A new placement continuing this one (renewal, extension or transformation,
+        e.g. fixed-term to permanent), also for a person now out of protocol because
+        they work: the form opens with this placement's data."""
+        self.ensure_one()
+        self.check_access("read")
+        start = self.date_end + timedelta(days=1) if self.date_end else self.date_start
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Renewal, extension or transformation"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_beneficiary_id": self.beneficiary_id.id,
+                "default_employer_id": self.employer_id.id,
+                "default_previous_placement_id": self.id,
+                "default_relation": "renewal",
+                "default_placement_type": self.placement_type,
+                "default_contract_type": self.contract_type,
+                "default_job_title": self.job_title,
+                "default_weekly_hours": self.weekly_hours,
+                "default_date_start": fields.Date.to_string(start),
+            },
+        }

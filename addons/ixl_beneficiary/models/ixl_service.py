@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .tools import local_today
+
 SERVICE_TYPES = [
     ("cv_rewrite", "CV rewrite with an operator"),
     ("job_offer", "Job offer signalled"),
@@ -20,7 +22,7 @@ class IxlService(models.Model):
         "ixl.beneficiary", required=True, ondelete="cascade", index=True
     )
     service_type = fields.Selection(SERVICE_TYPES, string="Service", required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(required=True, default=lambda self: local_today(), index=True)
     user_id = fields.Many2one(
         "res.users", string="Operator", default=lambda self: self.env.user, required=True
     )

@@ -104,7 +104,8 @@ class IxlBeneficiaryListXlsx(models.AbstractModel):
     _list_columns = [
         ("reference", 14), ("name", 30), ("fiscal_code", 20), ("state", 18),
         ("registration_date", 18), ("interview_held_date", 14), ("readiness", 22),
-        ("profile_type", 10), ("gender", 10), ("is_italian", 8), ("age_at_interview", 10),
+        ("profile_type", 10), ("gender", 10), ("nationality_group", 14),
+        ("age_at_interview", 10),
         ("municipality_id.name", 24), ("user_id.name", 20),
     ]
 
@@ -117,6 +118,6 @@ class IxlPlacementListXlsx(models.AbstractModel):
     _list_columns = [
         ("beneficiary_id.name", 30), ("employer_id.name", 30), ("placement_type", 16),
         ("contract_type", 14), ("job_title", 24), ("date_start", 12), ("date_end", 12),
-        ("weekly_hours", 10), ("relation", 16), ("gender", 10), ("is_italian", 8),
+        ("weekly_hours", 10), ("relation", 16), ("gender", 10), ("nationality_group", 14),
         ("age_band", 12),
     ]

@@ -10,3 +10,5 @@ from . import test_dashboard_tour
 from . import test_dashboard_xlsx
 from . import test_consent
 from . import test_partner_access
+from . import test_intake
+from . import test_operator

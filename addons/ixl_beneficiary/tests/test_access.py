@@ -25,6 +25,9 @@ MATRIX = {
     # proofs are written by the server only (the consent's own write), never by a caller
     "ixl.consent": {"operator": "r", "coordinator": "r", "finance": "",
                     "admin": "r", "employee": "", "portal": ""},
+    # created by the interview outcome wizard only (locked fields), never edited
+    "ixl.interview.outcome.record": {"operator": "rc", "coordinator": "rc", "finance": "",
+                                     "admin": "rc", "employee": "", "portal": ""},
 }
 LETTER = {"read": "r", "write": "w", "create": "c", "unlink": "u"}
 
@@ -62,6 +65,9 @@ class TestAccess(IxlCase):
             "ixl.job.area": cls.env.ref("ixl_beneficiary.job_area_cleaning_services"),
             "ixl.consent": cls.env["ixl.consent"].create({
                 "beneficiary_id": person.id, "purpose": "cv_sharing", "given": True}),
+            "ixl.interview.outcome.record": cls.env["ixl.interview.outcome.record"].create({
+                "beneficiary_id": person.id, "date": "2026-01-05", "outcome": "in_target",
+                "has_score": True, "vulnerability_score": 4, "readiness": "ready"}),
         }
         cls.person = person
 

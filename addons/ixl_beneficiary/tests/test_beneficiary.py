@@ -2,12 +2,15 @@ from datetime import date, datetime
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from lxml import etree
 from psycopg2 import IntegrityError
+from stdnum import luhn
 from stdnum.it import codicefiscale
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import IxlCase, make_fiscal_code
 
@@ -59,13 +62,16 @@ class TestBeneficiary(IxlCase):
             self.make_beneficiary(birthdate_date="2099-01-01",
                                   fiscal_code=make_fiscal_code(birthdate="1999-01-01"))
 
-    def test_is_italian_and_district(self):
+    def test_nationality_group_and_district(self):
+        # was test_is_italian_and_district: is_italian became nationality_group (issue 15)
         person = self.make_beneficiary(nationality_id=self.env.ref("base.it").id,
                                        municipality_id=self.imola.id)
-        self.assertTrue(person.is_italian)
+        self.assertEqual(person.nationality_group, "italian")
         self.assertEqual(person.district_id, self.env.ref("ixl_beneficiary.district_imolese"))
         person.nationality_id = self.env.ref("base.ma")
-        self.assertFalse(person.is_italian)
+        self.assertEqual(person.nationality_group, "non_italian")
+        person.nationality_id = False
+        self.assertEqual(person.nationality_group, "unknown")
 
     def test_age_at(self):
         person = self.make_beneficiary(birthdate_date="1970-06-15")
@@ -172,8 +178,8 @@ class TestFirstInterview(IxlCase):
         self.assertFalse(person.is_admitted)
         with self.assertRaisesRegex(UserError, "not possible"):
             person.action_activate()
-        with self.assertRaisesRegex(UserError, "not possible"):
-            person.action_record_interview()
+        # Changed by issue 15 (case 8): a person not in target can be assessed again.
+        self.assertEqual(person.action_record_interview()["res_model"], "ixl.interview.outcome")
         other = self.make_beneficiary()
         self._record_interview(other, "in_target", score=3, readiness="ready")
         other.action_activate()
@@ -189,3 +195,61 @@ class TestFirstInterview(IxlCase):
         with self.assertRaisesRegex(UserError, "future"):
             wizard.action_confirm()
         self.assertEqual(person.state, "registered", "nothing saved")
+
+
+@tagged("post_install", "-at_install")
+class TestCodiceFiscalePending(IxlCase):
+    def _register_pending(self, first, last):
+        form = Form(self.env["ixl.beneficiary"].with_user(self.operator))
+        form.first_name = first
+        form.last_name = last
+        form.fiscal_code_pending = True
+        form.municipality_id = self.bologna
+        return form.save()
+
+    def test_staff_register_a_person_whose_code_is_pending(self):
+        """Issue 15: people without a codice fiscale yet are registered at the office,
+        flagged pending and listed by a filter; only real codes are unique."""
+        first = self._register_pending("Yonas", "Tesfaye")
+        second = self._register_pending("Selam", "Tesfaye")
+        self.assertEqual((first.fiscal_code, first.fiscal_code_pending), (False, True))
+        search = self.env.ref("ixl_beneficiary.ixl_beneficiary_view_search")
+        node = etree.fromstring(search.arch).xpath("//filter[@name='fiscal_code_pending']")[0]
+        listed = self.env["ixl.beneficiary"].search(safe_eval(node.get("domain")))
+        self.assertEqual(listed & (first | second), first | second)
+        with Form(first.with_user(self.operator)) as form:
+            form.fiscal_code = make_fiscal_code("Tesfaye", "Yonas", "1994-02-11")
+        self.assertFalse(first.fiscal_code_pending, "the code arrived")
+        self.assertNotIn(first, self.env["ixl.beneficiary"].search(
+            safe_eval(node.get("domain"))))
+
+    def test_code_or_pending(self):
+        form = Form(self.env["ixl.beneficiary"].with_user(self.operator))
+        form.first_name = "No"
+        form.last_name = "Code"
+        form.municipality_id = self.bologna
+        with self.assertRaisesRegex(AssertionError, "fiscal_code is a required field"):
+            form.save()
+        with self.assertRaisesRegex(ValidationError, "or mark it as pending"):
+            self.env["ixl.beneficiary"].with_user(self.operator).create(
+                {"first_name": "No", "last_name": "Code"})
+
+    def test_provisional_code_validated(self):
+        base = "7654321" + "037"
+        code = base + luhn.calc_check_digit(base)
+        self.assertEqual(self.make_beneficiary(fiscal_code=f" {code} ").fiscal_code, code)
+        for bad in (base + str((int(code[-1]) + 1) % 10),  # check digit
+                    "7654321" + "555" + "0",  # no such office
+                    "12345"):
+            with self.subTest(code=bad), self.assertRaisesRegex(ValidationError, "not valid"):
+                self.make_beneficiary(fiscal_code=bad)
+
+    def test_office_registration_with_a_shared_email(self):
+        """The codice fiscale identifies a person; the shared email is a note."""
+        first = self.make_beneficiary(email="famiglia.tesfaye@example.com")
+        second = self.make_beneficiary(email="Famiglia.Tesfaye@example.com")
+        kind = self.env.ref("ixl_beneficiary.mail_activity_type_shared_email")
+        shared = second.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        self.assertEqual(len(shared), 1)
+        self.assertIn(first.reference, str(shared.note))
+        self.assertFalse(first.activity_ids.filtered(lambda a: a.activity_type_id == kind))

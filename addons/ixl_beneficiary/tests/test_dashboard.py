@@ -5,7 +5,7 @@ from odoo.tests import new_test_user, tagged
 
 from ..models.dashboard_tools import Period, percent, round_half_up
 from .common import IxlCase
-from .dashboard_common import column, figures
+from .dashboard_common import check_drilldowns, column, figures
 
 PERIOD = ("2024-01-01", "2024-12-31")
 OLD = "2022-05-01 09:00:00"
@@ -44,10 +44,12 @@ class DashboardCase(IxlCase):
     @classmethod
     def _interviewed(cls, held, score=None, readiness="pending", **vals):
         person = cls.make_beneficiary(registration_date=OLD, **vals)
-        write = {"interview_held_date": held, "readiness": readiness,
-                 "state": "out_of_target" if score is None else "in_target"}
+        outcome = "out_of_target" if score is None else "in_target"
+        write = {"interview_held_date": held, "readiness": readiness, "state": outcome,
+                 "first_outcome": outcome}
         if score is not None:
-            write.update(vulnerability_score=score, has_score=True)
+            write.update(vulnerability_score=score, has_score=True,
+                         first_profile_type="strong" if score <= 10 else "weak")
         person.write(write)
         return person
 
@@ -142,8 +144,10 @@ class TestDashboardFigures(DashboardCase):
 
     def test_interviews(self):
         values = figures(self.section("interviews"))
+        # "Outcome to be decided" since issue 15 (people interviewed, outcome pending)
         self.assertEqual(values["First interviews held"], {
-            "Interviewed": [6, 100.0], "In target": [4, 66.7], "Not in target": [2, 33.3]})
+            "Interviewed": [6, 100.0], "In target": [4, 66.7], "Not in target": [2, 33.3],
+            "Outcome to be decided": [0, 0.0]})
         self.assertEqual(values["In target: readiness"], {
             "Ready for placement": [1, 25.0], "Not ready": [1, 25.0],
             "Fragile profile": [1, 25.0], "Evaluation not finished": [1, 25.0]})
@@ -152,8 +156,9 @@ class TestDashboardFigures(DashboardCase):
         self.assertEqual(values["By gender"], {
             "Male": [3, 50.0], "Female": [2, 33.3], "Other": [0, 0.0],
             "Not recorded": [1, 16.7]})
+        # "Not recorded" since issue 15: two people without nationality were non-Italian
         self.assertEqual(values["By nationality"], {
-            "Italian": [4, 66.7], "Non-Italian": [2, 33.3]})
+            "Italian": [4, 66.7], "Non-Italian": [1, 16.7], "Not recorded": [1, 16.7]})
         self.assertEqual(values["By age"], {
             "Under 35": [2, 33.3], "35 and over": [3, 50.0],
             "Birth date not recorded": [1, 16.7]})
@@ -178,7 +183,7 @@ class TestDashboardFigures(DashboardCase):
             "Male": [2, 50.0], "Female": [2, 50.0], "Other": [0, 0.0],
             "Not recorded": [0, 0.0]})
         self.assertEqual(values["By nationality"], {
-            "Italian": [2, 50.0], "Non-Italian": [2, 50.0]})
+            "Italian": [2, 50.0], "Non-Italian": [2, 50.0], "Not recorded": [0, 0.0]})
         self.assertEqual(values["By age"], {
             "Under 35": [2, 50.0], "35 and over": [2, 50.0],
             "Birth date not recorded": [0, 0.0]})
@@ -273,3 +278,48 @@ class TestDashboardAccessAndSpeed(DashboardCase):
         self.env.invalidate_all()
         with self.assertQueryCount(small):
             self.dashboard(self.coordinator)
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardPastFigures(DashboardCase):
+    """Issue 15: archiving people (what the suite recommends instead of deleting) and a
+    nationality not recorded."""
+
+    def _people_sections(self):
+        data = self.dashboard(self.operator)
+        return {s["key"]: s for s in data["sections"]
+                if s["key"] in ("registrations", "interviews", "placements")}
+
+    def test_archiving_does_not_change_past_figures(self):
+        before = self._people_sections()
+        new = self.env["ixl.beneficiary"].search([("id", ">", self.last_id_before)])
+        registered = new.filtered(lambda p: p.registration_date.year == 2024
+                                  and not p.interview_held_date)[:1]
+        interviewed = new.filtered(lambda p: p.interview_held_date
+                                   and p.interview_held_date.year == 2024)[:1]
+        placed = new.filtered(lambda p: p.placement_ids)[:1]
+        (registered | interviewed | placed).with_user(self.coordinator).action_archive()
+        after = self._people_sections()
+        for key, section in before.items():
+            with self.subTest(section=key):
+                self.assertEqual(figures(after[key]), figures(section))
+                check_drilldowns(self, after[key])
+        self.assertEqual(figures(after["registrations"])["Registrations"][
+            "Registrations in the period"], [4])
+
+    def test_nationality_not_recorded_is_its_own_bucket(self):
+        person = self.make_beneficiary("active", registration_date=OLD, gender="female",
+                                       birthdate_date="1990-01-01")
+        placement = self.env["ixl.placement"].create({
+            "beneficiary_id": person.id, "employer_id": self.employer.id,
+            "placement_type": "internship", "date_start": "2024-09-01", "weekly_hours": 30})
+        self.assertEqual(placement.nationality_group, "unknown")
+        groups = dict(self.env["ixl.placement"]._read_group(
+            [("id", "=", placement.id)], ["nationality_group"], ["__count"]))
+        self.assertEqual(groups, {"unknown": 1}, "the placements' pivot")
+        section = self.section("placements")
+        self.assertEqual(figures(section)["By nationality"], {
+            "Italian": [2, 40.0], "Non-Italian": [2, 40.0], "Not recorded": [1, 20.0]})
+        check_drilldowns(self, section)
+        person.nationality_id = self.italy
+        self.assertEqual(placement.nationality_group, "italian")

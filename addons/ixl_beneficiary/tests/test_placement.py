@@ -23,7 +23,7 @@ class TestPlacement(IxlCase):
         placement = self._place()
         self.assertEqual(placement.age_at_start, 34)
         self.assertEqual(placement.age_band, "under_35")
-        self.assertEqual((placement.gender, placement.is_italian), ("female", True))
+        self.assertEqual((placement.gender, placement.nationality_group), ("female", "italian"))
         self.assertFalse(placement.is_permanent)
         later = self._place(date_start="2026-03-10", date_end=False, contract_type="permanent",
                             relation="transformation", previous_placement_id=placement.id)
@@ -85,3 +85,56 @@ class TestPlacement(IxlCase):
         form.contract_type = "permanent"
         placement = form.save()
         self.assertTrue(placement.is_permanent)
+
+    def _continue(self, placement, **values):
+        action = placement.with_user(self.operator).action_continue()
+        form = Form(self.env["ixl.placement"].with_user(self.operator)
+                    .with_context(**action["context"]))
+        for name, value in values.items():
+            setattr(form, name, value)
+        return form
+
+    def test_follow_ups_for_a_person_out_of_protocol_because_employed(self):
+        """Issue 15: the person works, so staff moved them out of protocol; the
+        fixed-term contract is renewed, then transformed into a permanent one."""
+        first = self._place()  # fixed-term, February to July 2026
+        action = self.person.with_user(self.operator).action_out_of_protocol()
+        wizard = Form(self.env[action["res_model"]].with_user(self.operator)
+                      .with_context(**action["context"]))
+        wizard.reason = "employed"
+        wizard.send_email = False
+        wizard.save().action_confirm()
+        self.assertEqual(self.person.state, "out_of_protocol")
+        form = self._continue(first, date_end="2027-01-31")
+        self.assertEqual((form.beneficiary_id, form.employer_id, form.relation,
+                          form.contract_type, str(form.date_start)),
+                         (self.person, self.employer, "renewal", "fixed_term", "2026-08-01"))
+        renewal = form.save()
+        self.assertEqual(renewal.previous_placement_id, first)
+        transformation = self._continue(
+            renewal, relation="transformation", contract_type="permanent",
+            date_start="2026-11-01", date_end=False).save()
+        self.assertTrue(transformation.is_permanent)
+        extension = self._continue(transformation, relation="extension", weekly_hours=38)
+        self.assertEqual(extension.save().weekly_hours, 38)
+        self.assertEqual(self.person.placement_count, 4)
+        # a new placement still needs an admitted person
+        form = Form(self.env["ixl.placement"].with_user(self.operator))
+        form.beneficiary_id = self.person
+        form.employer_id = self.employer
+        form.date_start = "2027-03-01"
+        form.contract_type = "fixed_term"
+        with self.assertRaisesRegex(ValidationError, "not admitted"):
+            form.save()
+
+    def test_person_chosen_by_the_relation(self):
+        """The form offers only admitted people for a new placement, anyone for a
+        follow-up (the domain of the person follows the relation)."""
+        view = self.env["ixl.placement"].get_view(
+            self.env.ref("ixl_beneficiary.ixl_placement_view_form").id, "form")
+        self.assertIn("if relation == 'new' else []", view["arch"])
+
+    def test_nationality_not_recorded(self):
+        other = self.make_beneficiary(state="active")
+        placement = self._place(beneficiary_id=other.id)
+        self.assertEqual(placement.nationality_group, "unknown")

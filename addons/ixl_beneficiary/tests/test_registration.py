@@ -1,3 +1,5 @@
+from stdnum import luhn
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -232,14 +234,6 @@ class TestRegistrationForm(HttpCase):
         self.assertEqual(len(self._duplicate_activities()), 1)
         self.assertIn("another.address@example.com", str(self._duplicate_activities().note))
 
-    def test_duplicate_email_case_insensitive(self):
-        before = self._counts()
-        response = self._post(self._data(email="GIULIA.Verdi@Example.COM"))
-        self.assertEqual(response.status_code, 200, response.text[:500])
-        self.assertIn(DONE, response.text)
-        self.assertEqual(self._counts()[:2], before[:2])
-        self.assertFalse(self._find(self.code))
-        self.assertEqual(len(self._duplicate_activities()), 1)
 
     def test_email_wildcards_are_not_duplicates(self):
         # "_" and "%" are LIKE wildcards: they must not match giulia.verdi@example.com
@@ -307,3 +301,87 @@ class TestRegistrationForm(HttpCase):
         person = self._find(self.code)
         self.assertEqual(person.first_name, "Luca")
         self.assertEqual(person.street, "Via Indipendenza")
+
+    # ------------------------------------------------------------ issues 14 and 15
+    def _activities(self, person, xmlid):
+        kind = self.env.ref(xmlid)
+        return person.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+
+    def test_shared_email_is_another_person(self):
+        """Two people, different codici fiscali, one email (a family sharing an
+        address): the second is registered too, with the documents, and staff get an
+        activity naming the other person. Was: no record, documents discarded."""
+        before = self._counts()
+        response = self._post(self._data(email="GIULIA.Verdi@Example.COM"))
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        self.assertIn(DONE, response.text)
+        person = self._find(self.code)
+        self.assertEqual(len(person), 1)
+        self.assertEqual(self._counts(), (before[0] + 1, before[1] + 1, before[2] + 2))
+        self.assertEqual((person.id_document_filename, person.cv_filename),
+                         ("identity.png", "curriculum.pdf"))
+        self.assertFalse(self._duplicate_activities())
+        shared = self._activities(person, "ixl_beneficiary.mail_activity_type_shared_email")
+        self.assertEqual(len(shared), 1)
+        self.assertIn(self.existing.reference, str(shared.note))
+        self.assertIn(f'data-oe-id="{self.existing.id}"', str(shared.note))
+        self.assertFalse(self._activities(
+            self.existing, "ixl_beneficiary.mail_activity_type_shared_email"))
+
+    def test_repeated_registration_does_and_keeps_nothing_more(self):
+        """Same codice fiscale: the creation runs and is rolled back (same work as a new
+        registration), only the activity on the existing record stays."""
+        before = self._counts()
+        response = self._post(self._data(
+            first_name="Giulia", last_name="Verdi", birthdate="1990-05-20",
+            fiscal_code=self.existing.fiscal_code, email="giulia.verdi@example.com"))
+        self.assertIn(DONE, response.text)
+        self.assertEqual(self._counts(), before)
+        self.assertEqual(len(self._duplicate_activities()), 1)
+        self.assertFalse(self.env["ixl.beneficiary"].search(
+            [("fiscal_code_pending", "=", True), ("email", "=", "giulia.verdi@example.com")]))
+
+    @mute_logger("odoo.http")
+    def test_provisional_codice_fiscale(self):
+        """The 11-digit provisional code of the Agenzia delle Entrate is accepted (check
+        digit verified); no code at all ("pending") is for staff, not the public form."""
+        base = "0123456" + "001"
+        code = base + luhn.calc_check_digit(base)
+        response = self._post(self._data(fiscal_code=code))
+        self.assertIn(DONE, response.text)
+        person = self._find(code)
+        self.assertEqual((person.fiscal_code, person.fiscal_code_pending), (code, False))
+        wrong = base + str((int(code[-1]) + 1) % 10)
+        for value, message in ((wrong, "This codice fiscale is not valid."),
+                               ("", "This field is required.")):
+            with self.subTest(value=value):
+                before = self._counts()
+                response = self._post(self._data(fiscal_code=value, email="other@example.com"))
+                self.assertRejected(response, message, before)
+
+    def test_typed_html_stays_text_in_the_staff_notes(self):
+        """Issue 14: HTML typed in the form (someone else's codice fiscale) put a live
+        link and a remote image in the staff's activity note."""
+        evil = '<a href="https://evil.example/x">Click</a><img src="https://evil.example/p.png">'
+        response = self._post(self._data(
+            first_name=f"Giulia {evil}", last_name="Verdi", birthdate="1990-05-20",
+            fiscal_code=self.existing.fiscal_code,
+            email="<img/src='https://evil.example/e.png'>@example.com"))
+        self.assertIn(DONE, response.text)
+        note = str(self._duplicate_activities().note)
+        self.assertIn("&lt;a href=", note)
+        self.assertIn("&lt;img/src=", note)
+        self.assertNotIn("<a", note)
+        self.assertNotIn("<img", note)
+        # a person registered with HTML in the name, named in another person's note
+        code = make_fiscal_code("ROSSI", "PAOLA", "1985-04-04", True, "H601")
+        self._post(self._data(first_name=f"Paola {evil}", last_name="Rossi",
+                              fiscal_code=code, birthdate="1985-04-04",
+                              email="family@example.com"))
+        self._post(self._data(email="family@example.com"))
+        shared = self._activities(self._find(self.code),
+                                  "ixl_beneficiary.mail_activity_type_shared_email")
+        note = str(shared.note)
+        self.assertIn("&lt;img src=", note)
+        self.assertNotIn("<img", note)
+        self.assertEqual(note.count("<a "), 1, "only the link to the other record")

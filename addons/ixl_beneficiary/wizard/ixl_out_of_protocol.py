@@ -1,5 +1,4 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
 
 from ..models.ixl_protocol_exit import EXIT_REASONS
 
@@ -21,30 +20,5 @@ class IxlOutOfProtocol(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        beneficiaries = self.beneficiary_ids
-        beneficiaries.check_access("write")
-        beneficiaries._check_state(
-            [s for s, _l in beneficiaries._fields["state"].selection if s != "out_of_protocol"],
-            self.env._("moving out of protocol"),
-        )
-        if self.send_email and (missing := beneficiaries.filtered(lambda b: not b.email)):
-            raise UserError(self.env._(
-                "No email address for %(names)s: untick the email or add the address.",
-                names=", ".join(missing.mapped("name")),
-            ))
-        template = self.env.ref("ixl_beneficiary.mail_template_out_of_protocol")
-        for beneficiary in beneficiaries:
-            exit_rec = self.env["ixl.protocol.exit"].create({
-                "beneficiary_id": beneficiary.id,
-                "reason": self.reason,
-                "note": self.note,
-                "state_before": beneficiary.state,
-                "email_sent": self.send_email,
-            })
-            beneficiary.write({"state": "out_of_protocol", "current_exit_id": exit_rec.id})
-            if self.send_email:
-                # the notice states the person's position: not in the chatter
-                beneficiary._send_private_email(template, self.env._(
-                    "Out-of-protocol notice sent by email (the reason is in the "
-                    "out-of-protocol history)."))
+        self.beneficiary_ids._ixl_move_out_of_protocol(self.reason, self.note, self.send_email)
         return {"type": "ir.actions.act_window_close"}

@@ -12,7 +12,7 @@ class IxlPlacement(models.Model):
     # Companies see their placements on the portal, never the person's data.
     beneficiary_id = fields.Many2one(groups="base.group_user")
     gender = fields.Selection(groups="base.group_user")
-    is_italian = fields.Boolean(groups="base.group_user")
+    nationality_group = fields.Selection(groups="base.group_user")
     age_at_start = fields.Integer(groups="base.group_user")
     age_band = fields.Selection(groups="base.group_user")
     note = fields.Text(groups="base.group_user")

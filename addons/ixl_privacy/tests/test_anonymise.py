@@ -32,11 +32,11 @@ class TestAnonymise(PrivacyCase):
         self.env.flush_all()
         return {
             "people": Person._read_group(
-                [], ["state", "gender", "is_italian", "registration_date:month",
+                [], ["state", "gender", "nationality_group", "registration_date:month",
                      "municipality_id", "district_id", "profile_type", "readiness"],
                 ["__count"]),
             "placements": Placement._read_group(
-                [], ["placement_type", "contract_type", "gender", "is_italian", "age_band",
+                [], ["placement_type", "contract_type", "gender", "nationality_group", "age_band",
                      "date_start:month"],
                 ["__count", "age_at_start:sum", "age_at_start:avg"]),
         }
@@ -73,8 +73,8 @@ class TestAnonymise(PrivacyCase):
                       "cv_file", "id_document", "fragility_notes", "interview_notes"):
             with self.subTest(field=field):
                 self.assertFalse(person[field])
-        self.assertEqual((person.state, person.gender, person.is_italian),
-                         ("active", "female", False))
+        self.assertEqual((person.state, person.gender, person.nationality_group),
+                         ("active", "female", "non_italian"))
         self.assertEqual(person.municipality_id, self.bologna)
         self.assertEqual(len(person.placement_ids), 2)
         self.assertFalse(person.service_ids.note)

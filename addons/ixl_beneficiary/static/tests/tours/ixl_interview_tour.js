@@ -41,7 +41,7 @@ registry.category("web_tour.tours").add("ixl_interview_tour", {
         {
             content: "Vulnerability score",
             trigger: ".modal .o_field_widget[name='vulnerability_score'] input",
-            run: "edit 7",
+            run: "edit 7 && press Tab",
         },
         {
             content: "The profile is strong",
