@@ -6,17 +6,13 @@ DEMO_USERS = (
 
 
 def post_init_hook(env):
-    """Staff work in Italian and the registration page is for people of Bologna:
-    activate Italian, load its translations and make it the website's language
-    (English stays available). With demo data, the demo staff work in Italian too."""
+    """Staff work in Italian: activate Italian and load its translations (the website's
+    language is set by ixl_website_registration). With demo data, the demo staff work
+    in Italian too."""
     lang = env["res.lang"]._activate_lang("it_IT")
     modules = env["ir.module.module"].search(
         [("state", "in", ("installed", "to install", "to upgrade"))])
     modules._update_translations(["it_IT"])
-    website = env.ref("website.default_website", raise_if_not_found=False)
-    if website:
-        website.language_ids |= lang
-        website.default_lang_id = lang
     if env.ref("ixl_beneficiary.demo_user_operator_giulia", raise_if_not_found=False):
         for xmlid in DEMO_USERS:
             env.ref(xmlid).lang = lang.code

@@ -18,7 +18,6 @@
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "views/privacy_activity_views.xml",
-        "views/ixl_consent_views.xml",
         "views/ixl_sensitive_access_log_views.xml",
         "views/ixl_privacy_erasure_views.xml",
         "views/ixl_privacy_retention_run_views.xml",

@@ -1,3 +1,19 @@
+"""ixl.beneficiary, the person followed by the programme, in four files by concern:
+
+- ixl_beneficiary.py (this file): who the person is (identity, codice fiscale,
+  registration, assessment, documents, skills) and the one create, write and unlink;
+- ixl_beneficiary_intake.py: the intake (first interview within 15 days, outcome and
+  assessments, out of protocol and re-admission) with its actions;
+- ixl_beneficiary_access.py: who reads the contact fields inherited from res.partner,
+  and the door through which the person's contact is written;
+- ixl_beneficiary_privacy.py: consents with their proof, the sensitive notes and the
+  hooks of the privacy tools (ixl_privacy).
+
+No file overrides a method of another one: create and write here call the steps that
+the other files give (``_contact_door``, ``_privacy_prepare_*``, ``_privacy_log_consents``,
+``_schedule_first_interview_activity``...).
+"""
+
 import logging
 
 import psycopg2
@@ -86,7 +102,6 @@ class IxlBeneficiary(models.Model):
 
     Built on res.partner by delegation: name, contact data, birth date, gender and
     nationality live on the partner (the latter three from OCA partner_contact_*).
-    The intake (interview, out of protocol, re-admission) is in ixl_beneficiary_intake.
     """
 
     _name = "ixl.beneficiary"
@@ -232,7 +247,6 @@ class IxlBeneficiary(models.Model):
                 SQL.identifier(f"{table}_{column}_trgm_idx"), SQL.identifier(table),
                 SQL.identifier(column)))
 
-    # ------------------------------------------------------------------ computes
     def _compute_identity_search(self):
         self.identity_search = False
 
@@ -306,13 +320,10 @@ class IxlBeneficiary(models.Model):
         return {"readiness"} if not all(self.mapped("is_admitted")) else set()
 
     # ---------------------------------------------------------------- constraints
-    @api.model
-    def _normalize_fiscal_code(self, value):
-        return (codicefiscale.compact(value) or False) if value else value
-
     @api.constrains("fiscal_code", "fiscal_code_pending")
     def _check_fiscal_code(self):
-        for rec in self:
+        """A valid code, or "pending"; an anonymised person keeps a placeholder instead."""
+        for rec in self.filtered(lambda r: not r.anonymised_date):
             if not rec.fiscal_code:
                 if not rec.fiscal_code_pending:
                     raise ValidationError(self.env._(
@@ -326,27 +337,15 @@ class IxlBeneficiary(models.Model):
                     "The codice fiscale %(code)s is not valid.", code=rec.fiscal_code
                 )) from exc
 
-    # ----------------------------------------------------------------------- CRUD
-    @api.model
-    def _prepare_partner_vals(self, vals):
-        if "fiscal_code" in vals:
-            vals["fiscal_code"] = self._normalize_fiscal_code(vals["fiscal_code"])
-            if vals["fiscal_code"]:
-                vals["fiscal_code_pending"] = False
-        if "vulnerability_score" in vals and "has_score" not in vals:
-            vals["has_score"] = vals["vulnerability_score"] is not False
-        for key in ("first_name", "last_name"):
-            if vals.get(key):
-                vals[key] = " ".join(vals[key].split())
-        return vals
-
-    @staticmethod
-    def _pop_person_vals(vals):
-        return {name: vals.pop(name) for name in list(vals) if name in PERSON_FIELDS}
-
+    # ------------------------------------------------------------------------ ORM
+    # The one create and write of the person: each concern of the other files gives
+    # its steps (the contact door of _access, the consent proofs of _privacy, the
+    # first-interview activity of _intake); none of them overrides these.
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")
+        self._privacy_check_server_dates(vals_list)
+        consents_given = self._privacy_prepare_create(vals_list)
         new_partner_vals = []
         for vals in vals_list:
             self._prepare_partner_vals(vals)
@@ -365,25 +364,29 @@ class IxlBeneficiary(models.Model):
             partners = self.env["res.partner"].sudo().create([p for _v, p in new_partner_vals])
             for (vals, _person), partner in zip(new_partner_vals, partners, strict=True):
                 vals["partner_id"] = partner.id
-        records = super().create(vals_list)
+        records = super(IxlBeneficiary, self._contact_door(create=True)).create(vals_list)
         records._check_fiscal_code()  # also when neither field was given
         records._schedule_first_interview_activity()
         records._flag_shared_email()
-        return records
+        records._privacy_log_consents(
+            {purpose: records.filtered(field) for purpose, field in consents_given.items()})
+        return records.with_env(self.env)
 
     def write(self, vals):
+        self.check_access("write")  # and Odoo checks the fields' groups before the contact
+        self._privacy_check_server_dates([vals])
+        vals, consents_changed = self._privacy_prepare_write(vals)
         self._prepare_partner_vals(vals)
         person = self._pop_person_vals(vals)
         renamed = "first_name" in vals or "last_name" in vals
-        if person or renamed:
-            self.check_access("write")
-        res = super().write(vals)
+        res = super(IxlBeneficiary, self._contact_door()).write(vals)
         # the contact of the person: the rights on ixl.beneficiary were checked above
         if person:
             self.partner_id.sudo().write(person)
         if renamed:
             for rec in self:
                 rec.partner_id.sudo().name = f"{rec.first_name} {rec.last_name}"
+        self._privacy_log_consents(consents_changed)
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -400,7 +403,7 @@ class IxlBeneficiary(models.Model):
         partners.sudo().filtered(lambda p: not p.user_ids).unlink()
         return res
 
-    # ------------------------------------------------------------------- actions
+    # -------------------------------------------------------------------- ACTIONS
     def action_view_services(self):
         return self._action_view_related("ixl.service", self.env._("Services"))
 
@@ -409,6 +412,28 @@ class IxlBeneficiary(models.Model):
 
     def _action_view_related(self, model, name):
         return related_records_action(self, model, "beneficiary_id", name)
+
+    # ------------------------------------------------------------------- BUSINESS
+    @api.model
+    def _normalize_fiscal_code(self, value):
+        return (codicefiscale.compact(value) or False) if value else value
+
+    @api.model
+    def _prepare_partner_vals(self, vals):
+        if "fiscal_code" in vals:
+            vals["fiscal_code"] = self._normalize_fiscal_code(vals["fiscal_code"])
+            if vals["fiscal_code"]:
+                vals["fiscal_code_pending"] = False
+        if "vulnerability_score" in vals and "has_score" not in vals:
+            vals["has_score"] = vals["vulnerability_score"] is not False
+        for key in ("first_name", "last_name"):
+            if vals.get(key):
+                vals[key] = " ".join(vals[key].split())
+        return vals
+
+    @staticmethod
+    def _pop_person_vals(vals):
+        return {name: vals.pop(name) for name in list(vals) if name in PERSON_FIELDS}
 
     def _ixl_check_admitted(self, what):
         """The rule of ``ixl.admission.mixin``: refuse starting ``what`` (a placement, an
@@ -426,4 +451,3 @@ class IxlBeneficiary(models.Model):
         if not birth or not date:
             return None
         return date.year - birth.year - ((date.month, date.day) < (birth.month, birth.day))
-

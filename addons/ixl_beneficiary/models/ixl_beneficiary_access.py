@@ -1,3 +1,7 @@
+"""ixl.beneficiary: access to the contact fields inherited from res.partner, and the door
+through which the person's own contact is created and written (the split of the model
+in files is described in ixl_beneficiary.py)."""
+
 from odoo import api, models
 
 from .ixl_beneficiary import OPERATOR
@@ -32,7 +36,8 @@ def _searched_fields(domain):
 
 
 class IxlBeneficiary(models.Model):
-    """Access to the contact fields that ixl.beneficiary inherits from res.partner.
+    """Access to the contact fields that ixl.beneficiary inherits from res.partner
+    (the split of the model in files: ixl_beneficiary.py).
 
     Every inherited field but ``PUBLIC_PARTNER_FIELDS`` (email, phone, address, birth date,
     photo, the ~100 others that Odoo and the addons put on a contact) is restricted to the
@@ -49,21 +54,16 @@ class IxlBeneficiary(models.Model):
     _inherit = "ixl.beneficiary"
 
     # The person's contact is written through the person: operators have no rights on
-    # contacts (res.partner), the person's access and field groups are checked here.
-    @api.model_create_multi
-    def create(self, vals_list):
+    # contacts (res.partner), the person's access and field groups are checked by its
+    # create and write (ixl_beneficiary.py), which go through this door.
+    def _contact_door(self, create=False):
+        """These records, allowed to create (``create``) or write their own contacts as
+        superuser (res_partner.ContactDoor); superuser code needs no door."""
         if self.env.su:
-            return super().create(vals_list)
-        self.check_access("create")
-        door = self.with_context(**{CONTACT_DOOR: ContactDoor(create=True)})
-        return super(IxlBeneficiary, door).create(vals_list).with_env(self.env)
-
-    def write(self, vals):
-        if self.env.su:
-            return super().write(vals)
-        self.check_access("write")  # and Odoo checks the fields' groups before the contact
-        door = ContactDoor(partner_ids=self.sudo().partner_id.ids)
-        return super(IxlBeneficiary, self.with_context(**{CONTACT_DOOR: door})).write(vals)
+            return self
+        door = ContactDoor(create=True) if create else \
+            ContactDoor(partner_ids=self.sudo().partner_id.ids)
+        return self.with_context(**{CONTACT_DOOR: door})
 
     def _add_inherited_fields(self):
         super()._add_inherited_fields()

@@ -4,6 +4,7 @@ assessments), out of protocol and re-admission.
 Each step is an action (a button or a wizard) that checks the state and the group and
 writes the locked fields through the workflow mixin's door; the views show the buttons
 from the ``can_*`` flags computed here from the same state lists the actions check.
+(The split of ixl.beneficiary in files is described in ixl_beneficiary.py.)
 """
 
 from collections import defaultdict
@@ -91,23 +92,20 @@ class IxlBeneficiary(models.Model):
         help="More than two unanswered calls at different times: the person can be moved "
         "out of protocol as non-collaborative.",
     )
-    can_schedule_interview = fields.Boolean(compute="_compute_can")
-    can_record_interview = fields.Boolean(compute="_compute_can")
-    can_reassess = fields.Boolean(compute="_compute_can")
-    can_activate = fields.Boolean(compute="_compute_can")
-    can_move_out_of_protocol = fields.Boolean(compute="_compute_can")
-    can_readmit = fields.Boolean(compute="_compute_can")
-
-    # ------------------------------------------------------------------ computes
-    @api.depends("state")
-    def _compute_can(self):
-        for rec in self:
-            rec.can_schedule_interview = rec.state in SCHEDULE_STATES
-            rec.can_record_interview = rec.state in FIRST_INTERVIEW_STATES
-            rec.can_reassess = rec.state in REASSESS_STATES
-            rec.can_activate = rec.state in ACTIVATE_STATES
-            rec.can_move_out_of_protocol = rec.state in EXIT_STATES
-            rec.can_readmit = rec.state in READMIT_STATES
+    can_schedule_interview = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_record_interview = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_reassess = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_activate = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_move_out_of_protocol = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_readmit = fields.Boolean(compute="_compute_ixl_action_flags")
+    _ixl_action_states = {
+        "can_schedule_interview": SCHEDULE_STATES,
+        "can_record_interview": FIRST_INTERVIEW_STATES,
+        "can_reassess": REASSESS_STATES,
+        "can_activate": ACTIVATE_STATES,
+        "can_move_out_of_protocol": EXIT_STATES,
+        "can_readmit": READMIT_STATES,
+    }
 
     @api.depends("registration_date", "admitted_since", "interview_held_date")
     def _compute_waiting_since(self):
@@ -157,7 +155,8 @@ class IxlBeneficiary(models.Model):
                     name=rec.name, date=format_date(self.env, local_date(rec.interview_date)),
                     deadline=format_date(self.env, rec.interview_deadline)))
 
-    # ------------------------------------------------------------ unanswered calls
+    # ------------------------------------------------------------------- BUSINESS
+    # Unanswered calls
     def _unanswered_slots_sql(self, having_more_than=None):
         """Distinct half-days (Bologna time) of unanswered calls since the last admission."""
         activity_type = self.env.ref("ixl_beneficiary.mail_activity_type_unanswered_call")
@@ -201,7 +200,7 @@ class IxlBeneficiary(models.Model):
         domain = [("id", "in", ids), ("state", "!=", "out_of_protocol")]
         return domain if positive else ["!", "&", *domain]
 
-    # ---------------------------------------------------------------- activities
+    # Activities
     @api.model
     def _get_intake_user(self):
         """The intake operator of the settings, else the administrator."""
@@ -258,7 +257,7 @@ class IxlBeneficiary(models.Model):
             "different people (e.g. a family sharing an address) and not a repeated "
             "registration.", email=self.email, people=links)
 
-    # ------------------------------------------------------------------- actions
+    # -------------------------------------------------------------------- ACTIONS
     def _ixl_check_operator(self):
         """The intake actions are for IXL operators (coordinators included) who may
         write these people."""

@@ -1,8 +1,14 @@
+"""ixl.beneficiary: consents with their proof, the sensitive notes and the hooks of the
+privacy tools (the split of the model in files is described in ixl_beneficiary.py)."""
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 NOTICE_PARAM = "ixl_beneficiary.privacy_notice_version"
 CHANNEL_KEY = "ixl_consent_channel"
+# Fields of the person holding special-category data: opening them is reported to
+# ``_privacy_log_sensitive_read`` (ixl_privacy writes it in the access log).
+SENSITIVE_FIELDS = ("interview_notes", "fragility_notes")
 
 
 class _Channel(str):
@@ -40,12 +46,6 @@ class IxlBeneficiary(models.Model):
         help="Identifying data were erased on this date; the non-identifying facts stay "
         "for the figures.")
 
-    @api.constrains("fiscal_code")
-    def _check_fiscal_code(self):
-        """An anonymised person keeps a placeholder instead of the codice fiscale."""
-        return super(IxlBeneficiary, self.filtered(lambda r: not r.anonymised_date)) \
-            ._check_fiscal_code()
-
     # ------------------------------------------------------------------ consents
     @api.model
     def _privacy_consent_fields(self):
@@ -76,32 +76,28 @@ class IxlBeneficiary(models.Model):
         people.filtered(lambda p: not p.cv_sharing_consent)._privacy_set_consent(
             "cv_sharing", True, channel="paper")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._privacy_check_server_dates(vals_list)
-        consent_fields = self._privacy_consent_fields()
+    # ------------------------------------------------- steps of create and write
+    @api.model
+    def _privacy_prepare_create(self, vals_list):
+        """Date the consents given at creation (the server's date); returns {purpose:
+        consent field} of the consents the values set, for ``_privacy_log_consents``."""
         now = fields.Datetime.now()
         for vals in vals_list:
             if vals.get("cv_sharing_consent"):
                 vals["cv_sharing_consent_date"] = now
-        records = super().create(vals_list)
-        records._privacy_log_consents({
-            purpose: records.filtered(field) for purpose, field in consent_fields.items()
-            if any(field in vals for vals in vals_list)
-        })
-        return records
+        return {purpose: field for purpose, field in self._privacy_consent_fields().items()
+                if any(field in vals for vals in vals_list)}
 
-    def write(self, vals):
-        self._privacy_check_server_dates([vals])
+    def _privacy_prepare_write(self, vals):
+        """(values, {purpose: people whose consent changes}): a changed CV consent is
+        dated by the server."""
         changed = {}
         for purpose, field in self._privacy_consent_fields().items():
             if field in vals:
                 changed[purpose] = self.filtered(lambda r, f=field: r[f] != bool(vals[f]))
         if changed.get("cv_sharing"):
             vals = {**vals, "cv_sharing_consent_date": fields.Datetime.now()}
-        res = super().write(vals)
-        self._privacy_log_consents(changed)
-        return res
+        return vals, changed
 
     @api.model
     def _privacy_check_server_dates(self, vals_list):
@@ -131,6 +127,31 @@ class IxlBeneficiary(models.Model):
         if vals_list:
             # the rights were checked by the write/create of the person itself
             self.env["ixl.consent"].sudo().create(vals_list)
+
+    # ------------------------------------------------------------- sensitive notes
+    def action_show_sensitive_notes(self):
+        """Open the interview and fragility notes in a dialog: the main form does not
+        load them, so that each opening is reported (``_privacy_log_sensitive_read``)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Sensitive notes"),
+            "res_model": "ixl.beneficiary",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("ixl_beneficiary.ixl_beneficiary_view_form_sensitive").id,
+                       "form")],
+            "target": "new",
+        }
+
+    def web_read(self, specification):
+        result = super().web_read(specification)
+        opened = [name for name in SENSITIVE_FIELDS if name in specification]
+        if opened and self:
+            labels = ", ".join(self._fields[name].get_description(self.env)["string"]
+                               for name in opened)
+            self._privacy_log_sensitive_read(labels)
+        return result
 
     # --------------------------------------------------------------- privacy hooks
     def _privacy_related_records(self):

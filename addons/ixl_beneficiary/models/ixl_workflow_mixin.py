@@ -8,6 +8,11 @@ model itself refuses a ``create`` or ``write`` that sets them from outside a tra
 A transition method writes through ``self._ixl_transition()``: it marks the environment
 with a module-level sentinel object that no RPC context (JSON) can carry. Superuser
 code (``sudo()``, data files) is trusted: it runs only after its own access check.
+
+The buttons of a transition show from a flag computed from the same state list that the
+action checks: the model lists ``_ixl_action_states = {"can_start": START_STATES, ...}``,
+declares each flag as ``fields.Boolean(compute="_compute_ixl_action_flags")`` and its
+view says ``invisible="not can_start"`` (no state list repeated in the view).
 """
 
 from odoo import api, models
@@ -16,12 +21,26 @@ from odoo.exceptions import AccessError
 _TRANSITION = object()
 
 
+def states_to(transitions, target):
+    """The states from which ``transitions`` ({state: states it may become}) reach
+    ``target``, for the flag of the action that moves to ``target``."""
+    return tuple(state for state, targets in transitions.items() if target in targets)
+
+
 class IxlWorkflowMixin(models.AbstractModel):
     _name = "ixl.workflow.mixin"
     _description = "IXL: fields written only through their actions"
 
     # Fields that only the model's transition methods write (state, decision...).
     _ixl_locked_fields = ()
+    # {flag field: the states in which its action is possible} (see the module's doc).
+    _ixl_action_states = {}
+
+    @api.depends("state")
+    def _compute_ixl_action_flags(self):
+        for rec in self:
+            for flag, states in rec._ixl_action_states.items():
+                rec[flag] = rec.state in states
 
     def _ixl_transition(self):
         """These records, allowed to write their locked fields: for transition methods,

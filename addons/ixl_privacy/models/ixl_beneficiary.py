@@ -12,8 +12,6 @@ from odoo.addons.ixl_beneficiary.models.tools import local_date
 from .res_config_settings import DEFAULT_LINK_DAYS, LINK_DAYS_PARAM
 
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
-# Fields of the person holding special-category data: opening them is logged.
-SENSITIVE_FIELDS = ("interview_notes", "fragility_notes")
 # Partner data that identify the person and are cleared by the anonymisation.
 PARTNER_CLEARED = ("email", "phone", "mobile", "street", "street2", "zip", "city", "website",
                    "function", "comment", "vat", "ref", "title", "image_1920",
@@ -107,29 +105,6 @@ class IxlBeneficiary(models.Model):
                 {"user_id": self.env.uid, "beneficiary_id": person.id,
                  "reference": person.reference, "what": what} for person in people])
         return True
-
-    def web_read(self, specification):
-        result = super().web_read(specification)
-        opened = [name for name in SENSITIVE_FIELDS if name in specification]
-        if opened and self:
-            labels = ", ".join(self._fields[name].get_description(self.env)["string"]
-                               for name in opened)
-            self._privacy_log_sensitive_read(labels)
-        return result
-
-    def action_show_sensitive_notes(self):
-        """Open the interview and fragility notes in a dialog (the opening is logged)."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Sensitive notes"),
-            "res_model": "ixl.beneficiary",
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(self.env.ref("ixl_privacy.ixl_beneficiary_view_form_sensitive").id,
-                       "form")],
-            "target": "new",
-        }
 
     # ----------------------------------------------------------- right of access
     def action_privacy_export(self):

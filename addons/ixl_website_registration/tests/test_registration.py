@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 from odoo.tools.mimetypes import guess_mimetype
 
-from .common import make_fiscal_code
+from odoo.addons.ixl_beneficiary.tests.common import make_fiscal_code
 
 URL = "/ixl/registrazione"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -44,7 +44,8 @@ class TestRegistrationForm(HttpCase):
             "email": "giulia.verdi@example.com",
             "municipality_id": cls.bologna.id,
         })
-        cls.dup_type = cls.env.ref("ixl_beneficiary.mail_activity_type_duplicate_registration")
+        cls.dup_type = cls.env.ref(
+            "ixl_website_registration.mail_activity_type_duplicate_registration")
         cls.first_type = cls.env.ref("ixl_beneficiary.mail_activity_type_first_interview")
 
     def setUp(self):

@@ -14,10 +14,10 @@ from odoo.exceptions import ValidationError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
-from ..models.ixl_beneficiary import validate_fiscal_code
-from ..models.ixl_beneficiary_intake import FIRST_INTERVIEW_DAYS
-from ..models.tools import local_today
-from .portal_tools import form_text
+from odoo.addons.ixl_beneficiary.controllers.portal_tools import form_text
+from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import validate_fiscal_code
+from odoo.addons.ixl_beneficiary.models.ixl_beneficiary_intake import FIRST_INTERVIEW_DAYS
+from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 _logger = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ class IxlRegistration(http.Controller):
     @http.route("/ixl/registrazione", type="http", auth="public", website=True,
                 methods=["GET"], sitemap=True)
     def registration_form(self, **kwargs):
-        return request.render("ixl_beneficiary.registration_form", self._form_values({}, {}))
+        return request.render("ixl_website_registration.registration_form",
+                              self._form_values({}, {}))
 
     @http.route("/ixl/registrazione", type="http", auth="public", website=True,
                 methods=["POST"], sitemap=False, max_content_length=4 * MAX_FILE_SIZE)
@@ -67,11 +68,11 @@ class IxlRegistration(http.Controller):
                 if exc.diag.constraint_name != "ixl_beneficiary_fiscal_code_unique":
                     raise
                 _logger.info("Concurrent duplicate online registration refused")
-                return request.render("ixl_beneficiary.registration_done", {})
+                return request.render("ixl_website_registration.registration_done", {})
         if errors:
             values = self._form_values(post, errors)
-            return request.render("ixl_beneficiary.registration_form", values, status=400)
-        return request.render("ixl_beneficiary.registration_done", {})
+            return request.render("ixl_website_registration.registration_form", values, status=400)
+        return request.render("ixl_website_registration.registration_done", {})
 
     # ----------------------------------------------------------------- helpers
     def _form_values(self, post, errors):
@@ -97,8 +98,7 @@ class IxlRegistration(http.Controller):
 
     @staticmethod
     def _privacy_version():
-        return request.env["ir.config_parameter"].sudo().get_param(
-            "ixl_beneficiary.privacy_notice_version", "2026-01")
+        return request.env["ixl.beneficiary"].sudo()._privacy_notice_version()
 
     def _validate(self, post, files):
         """Return (errors, values to create). Nothing is written here."""
@@ -274,7 +274,7 @@ class IxlRegistration(http.Controller):
         existing = existing.sudo()
         full_name = " ".join([vals["first_name"], vals["last_name"]])
         existing.activity_schedule(
-            "ixl_beneficiary.mail_activity_type_duplicate_registration",
+            "ixl_website_registration.mail_activity_type_duplicate_registration",
             date_deadline=local_today() + timedelta(days=FIRST_INTERVIEW_DAYS),
             user_id=(existing.user_id or existing._get_intake_user()).id,
             note=Markup("<p>%s</p>") % request.env._(

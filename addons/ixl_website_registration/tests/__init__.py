@@ -1,0 +1,2 @@
+from . import test_registration
+from . import test_translation
