@@ -23,6 +23,12 @@ REFUSAL_REASONS = [
     ("other", "Other"),
 ]
 PORTAL_STATES = ("cv_sent", "interview", "hired", "refused_company", "refused_beneficiary")
+# The states each step accepts (the buttons' flags use the same tuples).
+SEND_CV_STATES = ("shortlisted",)
+INTERVIEW_STATES = ("cv_sent",)
+HIRE_STATES = ("cv_sent", "interview")
+REFUSED_COMPANY_STATES = ("cv_sent", "interview")
+REFUSED_BENEFICIARY_STATES = ("shortlisted", "cv_sent", "interview")
 
 
 class IxlCandidate(models.Model):
@@ -36,6 +42,11 @@ class IxlCandidate(models.Model):
     _rec_names_search = ["beneficiary_id", "request_id"]
     _ixl_public_name_fields = ("request_id",)
     _ixl_locked_fields = ("state", "date_sent", "placement_id", "match_score")
+    _ixl_action_states = {
+        "can_send_cv": SEND_CV_STATES, "can_interview": INTERVIEW_STATES,
+        "can_hire": HIRE_STATES, "can_refuse_company": REFUSED_COMPANY_STATES,
+        "can_refuse_beneficiary": REFUSED_BENEFICIARY_STATES,
+    }
 
     request_id = fields.Many2one("ixl.job.request", required=True, ondelete="cascade",
                                  index=True)
@@ -54,6 +65,11 @@ class IxlCandidate(models.Model):
     refusal_note = fields.Text(groups="ixl_beneficiary.group_ixl_operator")
     placement_id = fields.Many2one("ixl.placement", readonly=True, copy=False,
                                    groups="base.group_user")
+    can_send_cv = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_interview = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_hire = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_refuse_company = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_refuse_beneficiary = fields.Boolean(compute="_compute_ixl_action_flags")
     # What a company sees of the person (computed as superuser, nothing else).
     portal_name = fields.Char(string="Candidate")
     portal_skills = fields.Char(string="Skills", compute="_compute_portal_fields",
@@ -96,7 +112,7 @@ class IxlCandidate(models.Model):
                     name=cand.display_name, state=labels[cand.state]))
 
     def action_send_cv(self):
-        self._check_state(("shortlisted",))
+        self._check_state(SEND_CV_STATES)
         self.request_id._check_open()
         for cand in self:
             if not cand.beneficiary_id.cv_file:
@@ -113,17 +129,17 @@ class IxlCandidate(models.Model):
         return True
 
     def action_interview(self):
-        self._check_state(("cv_sent",))
+        self._check_state(INTERVIEW_STATES)
         self._ixl_transition().write({"state": "interview"})
         return True
 
     def action_refused_company(self):
-        self._check_state(("cv_sent", "interview"))
+        self._check_state(REFUSED_COMPANY_STATES)
         self._ixl_transition().write({"state": "refused_company"})
         return True
 
     def action_refused_beneficiary(self):
-        self._check_state(("shortlisted", "cv_sent", "interview"))
+        self._check_state(REFUSED_BENEFICIARY_STATES)
         for cand in self:
             if not cand.refusal_reason:
                 raise UserError(self.env._(
@@ -134,7 +150,7 @@ class IxlCandidate(models.Model):
 
     def action_hire(self):
         self.ensure_one()
-        self._check_state(("cv_sent", "interview"))
+        self._check_state(HIRE_STATES)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Hire %s", self.beneficiary_id.name),
@@ -147,7 +163,7 @@ class IxlCandidate(models.Model):
     def _hire(self, date_start, date_end=False, weekly_hours=None):
         """Create the placement of the hire in one step."""
         self.ensure_one()
-        self._check_state(("cv_sent", "interview"))
+        self._check_state(HIRE_STATES)
         request = self.request_id
         placement = self.env["ixl.placement"].create({
             "beneficiary_id": self.beneficiary_id.id,

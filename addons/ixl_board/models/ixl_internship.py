@@ -32,6 +32,12 @@ STARTED_FROZEN = {"partner_id", "beneficiary_id", "kind", "currency_id", "date_s
                   "date_end"}
 DONE_FROZEN = STARTED_FROZEN | {"monthly_indemnity", "job_title"}
 MONTH_FIELDS = {"date_start", "date_end", "monthly_indemnity", "currency_id"}
+# The states each action accepts (the buttons' flags use the same tuples).
+START_STATES = ("draft",)
+SUSPEND_STATES = ("draft", "ongoing")
+CLOSE_STATES = ("ongoing",)
+CANCEL_STATES = ("draft",)
+RESET_STATES = ("cancelled",)
 
 
 class IxlInternship(models.Model):
@@ -58,6 +64,9 @@ class IxlInternship(models.Model):
     _rec_names_search = ["partner_id", "beneficiary_id", "job_title"]
     _ixl_public_name_fields = ("partner_id", "job_title")
     _ixl_locked_fields = ("state", "outcome", "placement_id", "hire_placement_id")
+    _ixl_action_states = {"can_start": START_STATES, "can_suspend": SUSPEND_STATES,
+                          "can_close": CLOSE_STATES, "can_cancel": CANCEL_STATES,
+                          "can_reset_draft": RESET_STATES}
 
     kind = fields.Selection(KINDS, default="internship", required=True, tracking=True)
     partner_id = fields.Many2one(
@@ -94,6 +103,11 @@ class IxlInternship(models.Model):
     placement_ids = fields.One2many("ixl.placement", "internship_id", string="Placements",
                                     readonly=True, groups="base.group_user")
     can_extend = fields.Boolean(compute="_compute_can_extend")
+    can_start = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_suspend = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_close = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_cancel = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_reset_draft = fields.Boolean(compute="_compute_ixl_action_flags")
     user_id = fields.Many2one("res.users", string="Operator", tracking=True,
                               default=lambda self: self.env.user, groups="base.group_user")
     note = fields.Html(groups="base.group_user")
@@ -172,7 +186,7 @@ class IxlInternship(models.Model):
     def action_start(self):
         check_group(self.env, OPERATOR)
         for internship in self:
-            if internship.state != "draft":
+            if internship.state not in START_STATES:
                 raise UserError(self.env._(
                     "Only a draft internship can start; %(name)s is not a draft.",
                     name=internship.display_name))
@@ -192,7 +206,7 @@ class IxlInternship(models.Model):
                 "Unknown internship outcome: %(outcome)s. An internship that goes on is "
                 "extended (Extend), not closed.", outcome=outcome))
         for internship in self:
-            if internship.state != "ongoing":
+            if internship.state not in CLOSE_STATES:
                 raise UserError(self.env._(
                     "Only an ongoing internship can be closed; %(name)s is not ongoing.",
                     name=internship.display_name))
@@ -243,13 +257,13 @@ class IxlInternship(models.Model):
 
     def action_cancel(self):
         check_group(self.env, OPERATOR)
-        if self.filtered(lambda i: i.state != "draft"):
+        if self.filtered(lambda i: i.state not in CANCEL_STATES):
             raise UserError(self.env._("Only a draft internship can be cancelled."))
         return self._ixl_transition().write({"state": "cancelled"})
 
     def action_reset_draft(self):
         check_group(self.env, OPERATOR)
-        if self.filtered(lambda i: i.state != "cancelled"):
+        if self.filtered(lambda i: i.state not in RESET_STATES):
             raise UserError(self.env._("Only a cancelled internship can go back to draft."))
         return self._ixl_transition().write({"state": "draft"})
 

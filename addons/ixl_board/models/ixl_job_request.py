@@ -12,6 +12,9 @@ REQUEST_STATES = [
     ("filled", "Filled"),
     ("cancelled", "Cancelled"),
 ]
+# The states each action accepts (the buttons' flags use the same tuples).
+OPEN_STATES = ("open", "selection")
+REOPEN_STATES = ("filled", "cancelled")
 
 
 class IxlJobRequest(models.Model):
@@ -22,6 +25,7 @@ class IxlJobRequest(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "ixl.workflow.mixin"]
     _order = "deadline, id desc"
     _ixl_locked_fields = ("state", "reference", "from_portal")
+    _ixl_action_states = {"is_open": OPEN_STATES, "can_reopen": REOPEN_STATES}
 
     name = fields.Char(string="Role", required=True, tracking=True)
     reference = fields.Char(readonly=True, copy=False, default="/", index=True)
@@ -52,6 +56,10 @@ class IxlJobRequest(models.Model):
                                 groups="base.group_user")
     candidate_count = fields.Integer(compute="_compute_candidate_stats")
     hired_count = fields.Integer(compute="_compute_candidate_stats")
+    is_open = fields.Boolean(compute="_compute_ixl_action_flags",
+                             help="Open or in selection: candidates can be found and the "
+                             "request cancelled.")
+    can_reopen = fields.Boolean(compute="_compute_ixl_action_flags")
 
     @api.model
     def _group_expand_states(self, states, domain):
@@ -89,7 +97,7 @@ class IxlJobRequest(models.Model):
 
     def _check_open(self):
         for request in self:
-            if request.state not in ("open", "selection"):
+            if request.state not in OPEN_STATES:
                 raise UserError(self.env._(
                     "The request %s is closed.", request.display_name))
 
@@ -119,14 +127,14 @@ class IxlJobRequest(models.Model):
 
     def action_reopen(self):
         check_group(self.env, OPERATOR)
-        self.filtered(lambda r: r.state in ("filled", "cancelled"))._ixl_transition().write(
+        self.filtered(lambda r: r.state in REOPEN_STATES)._ixl_transition().write(
             {"state": "open"})
         return True
 
     def _update_state_from_candidates(self):
         """Follow the candidates' steps (called by the candidates' transitions)."""
         for request in self:
-            if request.state not in ("open", "selection"):
+            if request.state not in OPEN_STATES:
                 continue
             if request.hired_count >= request.positions:
                 request._ixl_transition().write({"state": "filled"})

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.ixl_beneficiary.models.tools import local_today, related_records_action
 
 from .board_tools import OPERATOR, check_group
+from .ixl_job_request import OPEN_STATES
 
 BOARD_STATES = [
     ("contacted", "Contacted"),
@@ -62,7 +63,7 @@ class ResPartner(models.Model):
 
     def _compute_ixl_board_counts(self):
         open_requests = dict(self.env["ixl.job.request"]._read_group(
-            [("partner_id", "in", self.ids), ("state", "in", ("open", "selection"))],
+            [("partner_id", "in", self.ids), ("state", "in", OPEN_STATES)],
             ["partner_id"], ["__count"]))
         internships = dict(self.env["ixl.internship"]._read_group(
             [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]))

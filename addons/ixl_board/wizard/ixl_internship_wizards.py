@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 from ..models.board_tools import COORDINATOR, OPERATOR, check_group
-from ..models.ixl_internship import CLOSE_OUTCOMES, HIRE_CONTRACTS, OUTCOMES
+from ..models.ixl_internship import CLOSE_OUTCOMES, HIRE_CONTRACTS, OUTCOMES, SUSPEND_STATES
 
 
 class IxlInternshipClose(models.TransientModel):
@@ -24,7 +24,9 @@ class IxlInternshipClose(models.TransientModel):
     date_end = fields.Date(string="Last day", required=True,
                            help="The planned end, or an earlier day if the internship "
                                 "ended early.")
-    hire_start = fields.Date(string="Hire starts on")
+    hire_start = fields.Date(string="Hire starts on", compute="_compute_hire_start",
+                             store=True, readonly=False,
+                             help="The day after the last day of the internship, by default.")
     is_hire = fields.Boolean(compute="_compute_is_hire")
 
     @api.model
@@ -40,10 +42,11 @@ class IxlInternshipClose(models.TransientModel):
         for wizard in self:
             wizard.is_hire = wizard.outcome in HIRE_CONTRACTS
 
-    @api.onchange("date_end", "outcome")
-    def _onchange_date_end(self):
-        if self.date_end and self.is_hire:
-            self.hire_start = self.date_end + timedelta(days=1)
+    @api.depends("date_end", "outcome")
+    def _compute_hire_start(self):
+        for wizard in self:
+            if wizard.date_end and wizard.is_hire:
+                wizard.hire_start = wizard.date_end + timedelta(days=1)
 
     def action_confirm(self):
         self.ensure_one()
@@ -88,7 +91,7 @@ class IxlInternshipSuspend(models.TransientModel):
             check_group(self.env, COORDINATOR)
         internship = self.internship_id
         internship.check_access("write")
-        if internship.state not in ("draft", "ongoing"):
+        if internship.state not in SUSPEND_STATES:
             raise UserError(self.env._(
                 "Only a draft or ongoing internship can be suspended."))
         self.env["ixl.internship.suspension"]._ixl_transition().create({

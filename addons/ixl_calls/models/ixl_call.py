@@ -21,6 +21,10 @@ CAP_BASES = [
 # Fields of a call whose change can lower what a grant may be: every grant of the call is
 # checked again (under the call's lock) when one of them changes.
 LIMIT_FIELDS = {"cap_amount", "cap_basis", "date_open", "kind", "currency_id"}
+# The states each action accepts (the buttons' flags use the same tuples).
+OPEN_CALL_STATES = ("draft",)
+CLOSE_CALL_STATES = ("open",)
+REOPEN_CALL_STATES = ("closed",)
 DEFAULT_CAPS = {
     "hiring": (10000.0, "hire_year"),
     "apl": (40000.0, "project_year"),
@@ -42,6 +46,8 @@ class IxlCall(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     # The budget and the publication are computed: never written from outside.
     _ixl_locked_fields = ("state", "is_published", "budget")
+    _ixl_action_states = {"can_open": OPEN_CALL_STATES, "can_close": CLOSE_CALL_STATES,
+                          "can_reopen": REOPEN_CALL_STATES}
     _order = "date_open desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -52,9 +58,13 @@ class IxlCall(models.Model):
                                      groups="base.group_user")
     budget = fields.Monetary(compute="_compute_budget", store=True,
                              help="Sum of the allocations of the funding sources.")
-    cap_amount = fields.Monetary(string="Cap", required=True, default=10000.0, tracking=True)
-    cap_basis = fields.Selection(CAP_BASES, string="Cap basis", required=True,
-                                 default="hire_year", tracking=True)
+    # The usual cap of the kind, until staff change it (editable computes).
+    cap_amount = fields.Monetary(string="Cap", required=True, tracking=True,
+                                 compute="_compute_caps", store=True, readonly=False,
+                                 precompute=True)
+    cap_basis = fields.Selection(CAP_BASES, string="Cap basis", required=True, tracking=True,
+                                 compute="_compute_caps", store=True, readonly=False,
+                                 precompute=True)
     eligibility = fields.Text(string="Eligibility rules")
     description = fields.Html()
     date_open = fields.Date(string="Opening date", required=True,
@@ -75,6 +85,9 @@ class IxlCall(models.Model):
     available = fields.Monetary(compute="_compute_figures",
                                 help="Budget not granted yet.")
     lock_count = fields.Integer(readonly=True, copy=False)
+    can_open = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_close = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_reopen = fields.Boolean(compute="_compute_ixl_action_flags")
 
     @api.depends("allocation_ids.amount")
     def _compute_budget(self):
@@ -115,10 +128,11 @@ class IxlCall(models.Model):
             "WHERE g.call_id IN %s GROUP BY g.call_id", tuple(self.ids)))
         return granted, dict(self.env.cr.fetchall())
 
-    @api.onchange("kind")
-    def _onchange_kind(self):
-        if self.kind in DEFAULT_CAPS:
-            self.cap_amount, self.cap_basis = DEFAULT_CAPS[self.kind]
+    @api.depends("kind")
+    def _compute_caps(self):
+        for call in self:
+            call.cap_amount, call.cap_basis = DEFAULT_CAPS.get(
+                call.kind, DEFAULT_CAPS["hiring"])
 
     @api.constrains("cap_amount", "date_open", "date_deadline", "kind", "cap_basis")
     def _check_call(self):
@@ -210,7 +224,7 @@ class IxlCall(models.Model):
     def action_open(self):
         require_group(self, COORDINATOR)
         for call in self:
-            if call.state != "draft":
+            if call.state not in OPEN_CALL_STATES:
                 raise UserError(self.env._("Only a draft call can be opened."))
             if not call.budget:
                 raise UserError(self.env._(
@@ -220,13 +234,13 @@ class IxlCall(models.Model):
 
     def action_close(self):
         require_group(self, COORDINATOR)
-        if any(call.state != "open" for call in self):
+        if any(call.state not in CLOSE_CALL_STATES for call in self):
             raise UserError(self.env._("Only an open call can be closed."))
         self._ixl_transition().write({"state": "closed"})
 
     def action_reopen(self):
         require_group(self, COORDINATOR)
-        if any(call.state != "closed" for call in self):
+        if any(call.state not in REOPEN_CALL_STATES for call in self):
             raise UserError(self.env._("Only a closed call can be reopened."))
         self._ixl_transition().write({"state": "open"})
 

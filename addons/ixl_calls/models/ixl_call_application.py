@@ -14,6 +14,10 @@ STATES = [
 ]
 OPEN_STATES = ("submitted", "in_review")
 CLOSED_STATES = ("rejected", "withdrawn")
+# The states each action accepts (the buttons' flags use the same tuples); rejecting
+# and withdrawing take an open application (OPEN_STATES).
+REVIEW_STATES = ("submitted",)
+APPROVE_STATES = ("in_review",)
 # What the decision was taken on, and the evaluation: frozen once decided.
 DECIDED_FIELDS = {"call_id", "partner_id", "project_title", "project_description",
                   "project_budget", "amount_requested", "score", "reject_reason"}
@@ -32,6 +36,8 @@ class IxlCallApplication(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_submitted desc, id desc"
     _ixl_locked_fields = ("state", "date_submitted")
+    _ixl_action_states = {"can_review": REVIEW_STATES, "can_approve": APPROVE_STATES,
+                          "is_open": OPEN_STATES}
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False,
                        default="/")
@@ -59,6 +65,11 @@ class IxlCallApplication(models.Model):
     state = fields.Selection(STATES, default="submitted", required=True, tracking=True,
                              index=True, copy=False)
     reject_reason = fields.Text(string="Reason for rejection", tracking=True)
+    can_review = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_approve = fields.Boolean(compute="_compute_ixl_action_flags")
+    is_open = fields.Boolean(compute="_compute_ixl_action_flags",
+                             help="Submitted or in review: it can still be rejected or "
+                             "withdrawn.")
     evaluation_notes = fields.Text(groups="base.group_user")
     score = fields.Float(groups="base.group_user", tracking=True)
     user_id = fields.Many2one("res.users", string="Reviewer", groups="base.group_user")
@@ -143,14 +154,14 @@ class IxlCallApplication(models.Model):
 
     def action_review(self):
         require_group(self, OPERATOR)
-        self._check_state(("submitted",))
+        self._check_state(REVIEW_STATES)
         self._ixl_transition().write({"state": "in_review", "user_id": self.env.user.id})
 
     def action_approve(self):
         """Approve: every hire claimed is decided (verified or refused) and one at least
         is verified; a project has its period."""
         require_group(self, COORDINATOR)
-        self._check_state(("in_review",))
+        self._check_state(APPROVE_STATES)
         for app in self:
             app._check_approvable()
         self._ixl_transition().write({"state": "approved"})

@@ -21,6 +21,10 @@ CLAIM_STATES = [
     ("withdrawn", "Withdrawn"),
 ]
 PENDING_STATES = ("claimed", "conflict")
+# The states each action accepts besides the pending claims that are verified (the
+# buttons' flags use the same tuples).
+REFUSE_STATES = (*PENDING_STATES, "verified")
+END_STATES = ("verified",)
 # What the applicant sees of a claim: never whether the person is in the programme.
 PORTAL_STATES = [
     ("pending", "To be verified"),
@@ -52,6 +56,8 @@ class IxlCallHire(models.Model):
     _order = "date_hire, id"
     _ixl_locked_fields = ("state", "claim_active", "placement_id", "placement_created",
                           "verified_by_id", "date_verified")
+    _ixl_action_states = {"is_pending": PENDING_STATES, "can_refuse": REFUSE_STATES,
+                          "can_end": END_STATES}
 
     application_id = fields.Many2one("ixl.call.application", required=True,
                                      ondelete="cascade", index=True)
@@ -72,6 +78,10 @@ class IxlCallHire(models.Model):
                                   store=True, copy=False)
     portal_state = fields.Selection(PORTAL_STATES, string="Status",
                                     compute="_compute_portal_state")
+    is_pending = fields.Boolean(compute="_compute_ixl_action_flags",
+                                help="A claim to verify (or to refuse).")
+    can_refuse = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_end = fields.Boolean(compute="_compute_ixl_action_flags")
     verified_by_id = fields.Many2one("res.users", string="Verified by", readonly=True,
                                      copy=False, groups="base.group_user")
     date_verified = fields.Date(string="Verified on", readonly=True, copy=False,
@@ -303,7 +313,7 @@ class IxlCallHire(models.Model):
         turns out not real is refused by a coordinator, if no grant was decided on it:
         the placement its verification created goes with it."""
         require_group(self, OPERATOR)
-        if self.filtered(lambda h: h.state not in PENDING_STATES + ("verified",)):
+        if self.filtered(lambda h: h.state not in REFUSE_STATES):
             raise UserError(self.env._("Only a hire to verify or verified can be refused."))
         verified = self.filtered(lambda h: h.state == "verified")
         if verified:
@@ -329,7 +339,7 @@ class IxlCallHire(models.Model):
         the new caps."""
         require_group(self, OPERATOR)
         self.ensure_one()
-        if self.state != "verified":
+        if self.state not in END_STATES:
             raise UserError(self.env._("Only a verified hire can end."))
         date_end = fields.Date.to_date(date_end)
         if not date_end or date_end < self.date_hire:

@@ -19,6 +19,12 @@ LOAN_STATES = [
     ("defaulted", "Defaulted"),
     ("cancelled", "Cancelled"),
 ]
+# The states each operation accepts (the buttons' flags use the same tuples).
+APPROVE_STATES = ("requested",)
+DISBURSE_STATES = ("approved",)
+RUNNING_STATES = ("disbursed", "repaying")  # repayments and the default
+RECOVER_STATES = ("defaulted",)
+CANCEL_STATES = ("requested", "approved")
 # Fields written only by the loan's operations (action_*, register_*).
 LOCKED_FIELDS = ("state", "coverage_rate", "date_approved", "date_disbursed", "date_closed",
                  "instalment_ids", "move_ids")
@@ -49,6 +55,9 @@ class IxlLoan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_request desc, id desc"
     _ixl_locked_fields = LOCKED_FIELDS
+    _ixl_action_states = {"can_approve": APPROVE_STATES, "can_disburse": DISBURSE_STATES,
+                          "is_running": RUNNING_STATES, "can_recover": RECOVER_STATES,
+                          "can_cancel": CANCEL_STATES}
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     fund_id = fields.Many2one("ixl.guarantee.fund", string="Guarantee fund", required=True,
@@ -98,6 +107,12 @@ class IxlLoan(models.Model):
     state = fields.Selection(LOAN_STATES, default="requested", required=True, readonly=True,
                              tracking=True, index=True, copy=False)
     note = fields.Html()
+    can_approve = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_disburse = fields.Boolean(compute="_compute_ixl_action_flags")
+    is_running = fields.Boolean(compute="_compute_ixl_action_flags",
+                                help="Disbursed and not closed: repayments or the default.")
+    can_recover = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_cancel = fields.Boolean(compute="_compute_ixl_action_flags")
 
     @api.depends("beneficiary_id")
     def _compute_partner_id(self):
@@ -108,7 +123,7 @@ class IxlLoan(models.Model):
     def _compute_amounts(self):
         for loan in self:
             loan.amount_repaid = sum(loan.instalment_ids.mapped("paid_amount"))
-            active = loan.state in ("disbursed", "repaying")
+            active = loan.state in RUNNING_STATES
             loan.amount_outstanding = (loan.amount_disbursed - loan.amount_repaid
                                        if active else 0.0)
 
@@ -210,7 +225,7 @@ class IxlLoan(models.Model):
         """Record the bank's approval on ``date``: commit the guarantee (approved amount x
         coverage), refused unless it fits in the free capacity of the fund on that day
         and on every later day (under the fund's lock)."""
-        self._check_state("requested")
+        self._check_state(*APPROVE_STATES)
         for loan in self:
             day = operation_date(loan, date, loan.date_request, self.env._("the request date"))
             rate, guarantee = loan._guarantee_to_commit()
@@ -231,7 +246,7 @@ class IxlLoan(models.Model):
         """Disburse on ``date`` ``amount`` (default the amount entered, else the amount
         approved), build the schedule and release the guarantee of what was not
         disbursed."""
-        self._check_state("approved")
+        self._check_state(*DISBURSE_STATES)
         for loan in self:
             day = operation_date(loan, date, loan.date_approved,
                                  self.env._("the approval date"))
@@ -263,7 +278,7 @@ class IxlLoan(models.Model):
         """Record a repayment on ``date``: pays the oldest instalments and releases the
         guarantee in proportion (guarantee at disbursement x amount / disbursed)."""
         self.ensure_one()
-        self._check_state("disbursed", "repaying")
+        self._check_state(*RUNNING_STATES)
         day = operation_date(self, date, self._last_payment_date(),
                              self.env._("the disbursement or the last repayment"))
         cmp = self.currency_id.compare_amounts
@@ -299,7 +314,7 @@ class IxlLoan(models.Model):
     def action_default(self, date=None):
         """Declare the default on ``date``: the remaining guarantee is called (paid to the
         bank)."""
-        self._check_state("disbursed", "repaying")
+        self._check_state(*RUNNING_STATES)
         for loan in self:
             day = operation_date(loan, date, loan._last_payment_date(),
                                  self.env._("the disbursement or the last repayment"))
@@ -311,7 +326,7 @@ class IxlLoan(models.Model):
     def register_recovery(self, amount, date=None):
         """Money recovered on a defaulted loan and paid back to the fund on ``date``."""
         self.ensure_one()
-        self._check_state("defaulted")
+        self._check_state(*RECOVER_STATES)
         day = operation_date(self, date, self.date_closed, self.env._("the default"))
         cmp = self.currency_id.compare_amounts
         if cmp(amount, 0) <= 0:
@@ -326,7 +341,7 @@ class IxlLoan(models.Model):
 
     def action_cancel(self, date=None):
         """Cancel on ``date`` a loan not disbursed; its guarantee is released."""
-        self._check_state("requested", "approved")
+        self._check_state(*CANCEL_STATES)
         for loan in self:
             day = operation_date(loan, date, loan.date_approved or loan.date_request,
                                  self.env._("the approval or request date"))

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ixl_beneficiary.models.ixl_workflow_mixin import states_to
 from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 from .operations import COORDINATOR, operation_date, require_group
@@ -33,6 +34,12 @@ class IxlSelfemploymentProject(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "date_proposed desc, id desc"
     _ixl_locked_fields = ("state", "date_started")
+    # Each step's button shows in the states SE_TRANSITIONS lets it leave.
+    _ixl_action_states = {
+        f"can_{step}": states_to(SE_TRANSITIONS, target)
+        for step, target in (("accompany", "accompaniment"), ("standby", "standby"),
+                             ("reject", "rejected"), ("start", "started"))
+    }
 
     name = fields.Char(string="Project", required=True, tracking=True)
     beneficiary_id = fields.Many2one("ixl.beneficiary", string="Proposer", required=True,
@@ -51,6 +58,10 @@ class IxlSelfemploymentProject(models.Model):
     loan_count = fields.Integer(compute="_compute_loan_count")
     state = fields.Selection(SE_STATES, default="proposed", required=True, readonly=True,
                              tracking=True, index=True, copy=False)
+    can_accompany = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_standby = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_reject = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_start = fields.Boolean(compute="_compute_ixl_action_flags")
 
     @api.depends("loan_ids")
     def _compute_loan_count(self):

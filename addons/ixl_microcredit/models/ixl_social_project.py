@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.ixl_beneficiary.models.ixl_workflow_mixin import states_to
 from odoo.addons.ixl_beneficiary.models.tools import fmt_amount
 
 from .operations import COMMITTEE, COORDINATOR, require_group
@@ -28,6 +29,8 @@ EVALUATION_FIELDS = {"committee_member_ids", "evaluation_date", "score", "decisi
 DECISION_SNAPSHOT = {"committee_member_ids", "evaluation_date", "score", "decision_reason"}
 # States in which the funding approved cannot change any more.
 CLOSED_STATES = ("concluded", "rejected", "withdrawn")
+# The committee decides (select or reject) a submitted project.
+DECIDE_STATES = ("submitted",)
 
 
 class IxlSocialProject(models.Model):
@@ -44,6 +47,15 @@ class IxlSocialProject(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "ixl.workflow.mixin"]
     _order = "id desc"
     _ixl_locked_fields = ("state", "decision")
+    # The committee's buttons show on a submitted project; each follow-up step's in the
+    # states SOCIAL_TRANSITIONS lets it leave.
+    _ixl_action_states = {
+        "can_decide": DECIDE_STATES,
+        **{f"can_{step}": states_to(SOCIAL_TRANSITIONS, target)
+           for step, target in (("accompany", "accompaniment"), ("positive", "positive"),
+                                ("conclude", "concluded"), ("withdraw", "withdrawn"),
+                                ("standby", "standby"))},
+    }
 
     name = fields.Char(string="Project", required=True, tracking=True)
     partner_id = fields.Many2one("res.partner", string="Organisation", required=True,
@@ -75,6 +87,12 @@ class IxlSocialProject(models.Model):
     loan_ids = fields.One2many("ixl.loan", "social_project_id", string="Loans")
     state = fields.Selection(SOCIAL_STATES, default="submitted", required=True,
                              readonly=True, tracking=True, index=True, copy=False)
+    can_decide = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_accompany = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_positive = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_conclude = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_withdraw = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_standby = fields.Boolean(compute="_compute_ixl_action_flags")
 
     @api.depends("payment_ids.amount")
     def _compute_funding_paid(self):
@@ -125,7 +143,7 @@ class IxlSocialProject(models.Model):
         if not self.env.su and not self.env.user.has_group(COMMITTEE):
             raise AccessError(self.env._("Only the evaluation committee decides."))
         for project in self:
-            if project.state != "submitted":
+            if project.state not in DECIDE_STATES:
                 raise UserError(self.env._("Project %(project)s was already evaluated.",
                                            project=project.name))
             if not (project.evaluation_date and project.committee_member_ids):

@@ -14,24 +14,18 @@ class EventRegistration(models.Model):
 
     beneficiary_id = fields.Many2one(
         "ixl.beneficiary", index="btree_not_null", ondelete="set null")
+    # The beneficiary's own contact, until staff choose another one (editable compute).
+    partner_id = fields.Many2one(compute="_compute_partner_id", store=True, readonly=False,
+                                 precompute=True)
     ixl_attendee_type = fields.Selection(
         ATTENDEE_TYPES, string="Attendee type", compute="_compute_ixl_attendee_type",
         store=True)
 
-    @api.onchange("beneficiary_id")
-    def _onchange_beneficiary_id(self):
-        if self.beneficiary_id:
-            self.partner_id = self.beneficiary_id.partner_id
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        beneficiaries = self.env["ixl.beneficiary"].browse(
-            [vals["beneficiary_id"] for vals in vals_list if vals.get("beneficiary_id")])
-        partner_of = {rec.id: rec.partner_id.id for rec in beneficiaries}
-        for vals in vals_list:
-            if vals.get("beneficiary_id") and not vals.get("partner_id"):
-                vals["partner_id"] = partner_of[vals["beneficiary_id"]]
-        return super().create(vals_list)
+    @api.depends("beneficiary_id")
+    def _compute_partner_id(self):
+        for reg in self:
+            if reg.beneficiary_id:
+                reg.partner_id = reg.beneficiary_id.partner_id
 
     @api.depends("beneficiary_id", "partner_id.commercial_partner_id.is_company")
     def _compute_ixl_attendee_type(self):

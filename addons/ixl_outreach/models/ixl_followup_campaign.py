@@ -6,6 +6,10 @@ from odoo.addons.ixl_beneficiary.models.tools import local_today
 from .ixl_beneficiary import CONTRACT_TYPES, OFFER_BANDS
 
 MAX_REMINDERS = 2
+# The states each action accepts (the buttons' flags use the same tuples): a campaign
+# not closed sends invitations and can be closed, a sent one sends reminders.
+NOT_CLOSED_STATES = ("draft", "sent")
+REMIND_STATES = ("sent",)
 OPERATORS = "ixl_beneficiary.group_ixl_operator"
 
 
@@ -23,6 +27,7 @@ class IxlFollowupCampaign(models.Model):
     _inherit = ["mail.thread", "ixl.workflow.mixin"]
     _order = "date desc, id desc"
     _ixl_locked_fields = ("state",)
+    _ixl_action_states = {"is_not_closed": NOT_CLOSED_STATES, "can_remind": REMIND_STATES}
 
     name = fields.Char(required=True, tracking=True)
     survey_id = fields.Many2one(
@@ -33,6 +38,8 @@ class IxlFollowupCampaign(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent"), ("closed", "Closed")],
         default="draft", required=True, tracking=True, readonly=True, copy=False)
+    is_not_closed = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_remind = fields.Boolean(compute="_compute_ixl_action_flags")
     auto_reminder = fields.Boolean(
         string="Automatic reminders", default=True,
         help="Each week, remind people who have not answered yet (at most twice).")
@@ -101,7 +108,7 @@ class IxlFollowupCampaign(models.Model):
     def action_send(self):
         """Create one personal answer per person (never shared by email) and mail
         the link; people already invited, without consent or email are skipped."""
-        self._check_state(("draft", "sent"), self.env._("A closed campaign sends nothing."))
+        self._check_state(NOT_CLOSED_STATES, self.env._("A closed campaign sends nothing."))
         Answer = self.env["survey.user_input"]._ixl_transition()
         for campaign in self:
             invited = campaign.answer_ids.beneficiary_id
@@ -122,14 +129,14 @@ class IxlFollowupCampaign(models.Model):
 
     def action_remind(self):
         """Send the personal link again to people who have not answered."""
-        self._check_state(("sent",), self.env._("Only a sent campaign sends reminders."))
+        self._check_state(REMIND_STATES, self.env._("Only a sent campaign sends reminders."))
         for campaign in self:
             campaign._remind(campaign.answer_ids.filtered(lambda a: a.state != "done"))
         return True
 
     def action_close(self):
         """No more invitations or reminders."""
-        self._check_state(("draft", "sent"), self.env._("The campaign is already closed."))
+        self._check_state(NOT_CLOSED_STATES, self.env._("The campaign is already closed."))
         self._ixl_transition().write({"state": "closed"})
         return True
 

@@ -13,6 +13,10 @@ from .indicators import exact_rate, rate, terms
 from .ixl_training_agreement import INDICATORS
 
 STATES = [("draft", "Draft"), ("confirmed", "Confirmed"), ("reversed", "Reversed")]
+# The states each action accepts (the buttons' flags use the same tuples): a draft is
+# updated, confirmed or deleted; a confirmed settlement (not a reversal) is reversed.
+DRAFT_STATES = ("draft",)
+REVERSE_STATES = ("confirmed",)
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
 # Taken from the edition and its agreement (the snapshot) and the figures computed on
 # them; written only by the actions, frozen once confirmed.
@@ -89,6 +93,7 @@ class IxlTrainingSettlement(models.Model):
     _inherit = ["mail.thread", "ixl.workflow.mixin"]
     _order = "edition_id, id desc"
     _ixl_locked_fields = SNAPSHOT_FIELDS + FIGURE_FIELDS + MONEY_FIELDS + DECISION_FIELDS
+    _ixl_action_states = {"is_draft": DRAFT_STATES, "can_reverse": REVERSE_STATES}
 
     name = fields.Char(compute="_compute_name", store=True)
     edition_id = fields.Many2one("ixl.course.edition", required=True,
@@ -137,6 +142,8 @@ class IxlTrainingSettlement(models.Model):
         compute="_compute_window_open",
         help="The observation window of the edition has not ended yet.")
     note = fields.Text()
+    is_draft = fields.Boolean(compute="_compute_ixl_action_flags")
+    can_reverse = fields.Boolean(compute="_compute_ixl_action_flags")
 
     @api.depends("edition_id.name", "is_reversal")
     def _compute_name(self):
@@ -159,13 +166,13 @@ class IxlTrainingSettlement(models.Model):
         return records
 
     def _ixl_frozen_fields(self):
-        if any(rec.state != "draft" for rec in self):
+        if any(rec.state not in DRAFT_STATES for rec in self):
             return {"edition_id", "date", "note"}
         return {"edition_id"}
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
-        if self.filtered(lambda r: r.state != "draft"):
+        if self.filtered(lambda r: r.state not in DRAFT_STATES):
             raise UserError(self.env._(
                 "A confirmed settlement is locked and cannot be deleted."))
 
@@ -215,7 +222,7 @@ class IxlTrainingSettlement(models.Model):
 
     def _check_confirmable(self, early_reason=False):
         for rec in self:
-            if rec.state != "draft":
+            if rec.state not in DRAFT_STATES:
                 raise UserError(self.env._("Only a draft settlement can be confirmed."))
             if rec._is_stale():
                 raise UserError(self.env._(
@@ -246,7 +253,7 @@ class IxlTrainingSettlement(models.Model):
     def action_refresh(self):
         """Take the figures again from the edition (drafts; who may edit settlements)."""
         self.check_access("write")
-        if self.filtered(lambda r: r.state != "draft"):
+        if self.filtered(lambda r: r.state not in DRAFT_STATES):
             raise UserError(self.env._("Only a draft settlement can be updated."))
         for rec in self:
             rec._ixl_transition().write(rec._snapshot_values())
@@ -280,7 +287,7 @@ class IxlTrainingSettlement(models.Model):
         """Reverse a confirmed settlement and open a new draft; returns the draft."""
         self.ensure_one()
         self._check_coordinator()
-        if self.state != "confirmed" or self.is_reversal:
+        if self.state not in REVERSE_STATES or self.is_reversal:
             raise UserError(self.env._("Only a confirmed settlement can be reversed."))
         values = {name: self[name] for name in SNAPSHOT_FIELDS + FIGURE_FIELDS}
         values.update({name: -self[name] for name in ("total_cost", *MONEY_FIELDS)})
