@@ -11,8 +11,8 @@ Score out of 100, readable by staff:
 Only admitted people (in target or active) who are ready for placement and gave
 their consent to share the CV with companies are ranked, and nobody already
 proposed for the request. Ties: longest registered first, then id.
-The fast path is one SQL query; the naive path is the same rule in Python over the
-ORM, kept as the reference (tests check that both rank identically).
+The fast path is one SQL query; the same rule written record by record through the ORM
+is the reference of the tests and the benchmark (tests/naive_matching.py).
 """
 
 from odoo import api, fields, models
@@ -185,51 +185,6 @@ class IxlMatch(models.Model):
         )
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
-
-    # ---------------------------------------------------------------- naive path
-    @api.model
-    def _rank_naive(self, request, limit=TOP):
-        """The same ranking as _rank_sql, record by record through the ORM."""
-        today = fields.Date.context_today(self)
-        people = self.env["ixl.beneficiary"].search([
-            ("is_admitted", "=", True), ("readiness", "=", "ready"),
-            ("cv_sharing_consent", "=", True)])
-        proposed = request.candidate_ids.beneficiary_id
-        required = {line.skill_id: line.min_progress or 0 for line in request.skill_ids}
-        rows = []
-        for person in people - proposed:
-            availability = self._naive_availability(person, today)
-            if availability is None:
-                continue
-            earned = 0
-            for skill in person.skill_ids:
-                if skill.skill_id in required:
-                    earned += 2 if (skill.level_progress or 0) >= required[skill.skill_id] else 1
-            skills = (SKILL_POINTS * earned) // (2 * len(required)) if required else SKILL_POINTS
-            territory = self._naive_territory(person, request)
-            rows.append((person.id, skills + territory + availability, skills, territory,
-                         availability, person.registration_date))
-        rows.sort(key=lambda r: (-r[1], r[5], r[0]))
-        return [row[:5] for row in rows[:limit]]
-
-    @api.model
-    def _naive_availability(self, person, today):
-        ongoing = person.placement_ids.filtered(
-            lambda p: p.date_start <= today and (not p.date_end or p.date_end >= today))
-        if not ongoing:
-            return FREE_POINTS
-        hours = sum(ongoing.mapped("weekly_hours"))
-        if any(not p.weekly_hours for p in ongoing) or hours >= FULL_TIME_HOURS:
-            return None
-        return PART_TIME_POINTS
-
-    @api.model
-    def _naive_territory(self, person, request):
-        if request.municipality_id and person.municipality_id == request.municipality_id:
-            return MUNICIPALITY_POINTS
-        if request.district_id and person.district_id == request.district_id:
-            return DISTRICT_POINTS
-        return 0
 
     # ------------------------------------------------------------ result lines
     @api.model

@@ -6,6 +6,7 @@ from odoo.tests import tagged
 from odoo.addons.ixl_board.models import ixl_match
 
 from .common import BoardCase
+from .naive_matching import rank_naive
 
 
 @tagged("post_install", "-at_install")
@@ -56,10 +57,10 @@ class TestMatching(BoardCase):
         self.request.action_match()
         self.assertIn(self.best, self.request.match_ids.beneficiary_id)
         self.best.with_user(self.operator).action_withdraw_cv_consent()
-        for ranking in (Match._rank_sql(self.request), Match._rank_naive(self.request)):
+        for ranking in (Match._rank_sql(self.request), rank_naive(self.request)):
             self.assertNotIn(self.best.id, [row[0] for row in ranking])
             self.assertIn(self.lower.id, [row[0] for row in ranking])
-        self.assertEqual(Match._rank_sql(self.request), Match._rank_naive(self.request))
+        self.assertEqual(Match._rank_sql(self.request), rank_naive(self.request))
         self.request.action_match()
         self.assertNotIn(self.best, self.request.match_ids.beneficiary_id)
         self.best.with_user(self.operator).action_give_cv_consent()
@@ -99,11 +100,11 @@ class TestMatching(BoardCase):
                         self.make_request([(self.cleaning, self.advanced)], self.imola),
                         self.make_request([], self.bologna)):
             self.assertEqual(Match._rank_sql(request, limit=50),
-                             Match._rank_naive(request, limit=50))
+                             rank_naive(request, limit=50))
             # Small windows: the ranking must grow its window until it is exact.
             for limit, window in ((5, 6), (10, 11), (10, 40), (20, 21)):
                 self.assertEqual(Match._rank_sql(request, limit=limit, window=window),
-                                 Match._rank_naive(request, limit=limit),
+                                 rank_naive(request, limit=limit),
                                  f"limit {limit}, window {window}")
 
     def test_matching_query_count_does_not_grow(self):
