@@ -1,9 +1,11 @@
 import re
+from contextlib import contextmanager
 
 import polib
 from stdnum.it import codicefiscale
 
 from odoo import http
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 from odoo.tests.common import HttpCase, TransactionCase
 from odoo.tools import file_path
@@ -47,6 +49,18 @@ class IxlCase(TransactionCase):
         cls.imola = cls.env.ref("ixl_beneficiary.municipality_imola")
         cls.employer = cls.env["res.partner"].create({"name": "Acme Pulizie", "is_company": True})
         cls._seq = 0
+
+    @contextmanager
+    def assertRefused(self, pattern, exception=ValidationError):
+        """``exception``, with a message matching the regular expression ``pattern``.
+
+        Like ``assertRaises`` it rolls back to a savepoint what the refused call wrote, as
+        the transaction of the request would be: a check that nothing was saved cannot
+        fail after it. Where the rule is "refused before anything is written", use
+        ``assertRaisesRegex`` (no savepoint) and check the records after it."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
 
     @classmethod
     def make_beneficiary(cls, state="registered", **vals):

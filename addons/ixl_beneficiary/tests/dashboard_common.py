@@ -1,4 +1,18 @@
-"""Helpers to read the sections of ixl.dashboard in tests (shared by the addons)."""
+"""The frame of the dashboard tests and helpers to read the sections of ixl.dashboard
+(shared by the addons)."""
+
+
+class DashboardMixin:
+    """A dataset of 2024 built by hand, read with time frozen in 2025 and English labels.
+    Put it before the addon's case: ``class TestX(DashboardMixin, IxlCase)``, tagged
+    post_install."""
+
+    freeze_time = "2025-06-15 10:00:00"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
 
 
 def figures(section):

@@ -5,22 +5,20 @@ from odoo.tests import new_test_user, tagged
 
 from ..models.dashboard_tools import Period, percent, round_half_up
 from .common import IxlCase
-from .dashboard_common import check_drilldowns, column, figures
+from .dashboard_common import DashboardMixin, check_drilldowns, column, figures
 
 PERIOD = ("2024-01-01", "2024-12-31")
 OLD = "2022-05-01 09:00:00"
 
 
-class DashboardCase(IxlCase):
+class DashboardCase(DashboardMixin, IxlCase):
     """A dataset with known counts, built by hand (see the comments for every figure);
     the period is 2024, time frozen in 2025."""
-
-    freeze_time = "2025-06-15 10:00:00"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tz="Europe/Rome"))
+        cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Rome"))
         cls.italy = cls.env.ref("base.it")
         cls.morocco = cls.env.ref("base.ma")
         # People of the database (demo data) come before the dataset's.

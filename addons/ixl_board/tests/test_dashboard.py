@@ -2,6 +2,7 @@ from odoo.tests import tagged
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
+    DashboardMixin,
     check_drilldowns,
     figures,
     get_section,
@@ -9,15 +10,12 @@ from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
 
 
 @tagged("post_install", "-at_install")
-class TestBoardDashboard(IxlCase):
+class TestBoardDashboard(DashboardMixin, IxlCase):
     """Board and internships sections of 2024 on a hand-built dataset."""
-
-    freeze_time = "2025-06-15 10:00:00"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         Partner = cls.env["res.partner"]
         # Demo companies are dated relative to the install day: keep them out of the counts.
         Partner.with_context(active_test=False).search(

@@ -211,13 +211,14 @@ class TestInternship(InternshipCase):
         as_finance = internship.with_user(self.finance)
         self.assertEqual(as_finance.total_indemnity, 1729.03)
         self.assertEqual(len(as_finance.month_ids), 4)
-        with self.assertRaises(AccessError):
+        # refused before anything is written: no savepoint (assertRaisesRegex), checked after
+        with self.assertRaisesRegex(AccessError, "not allowed to modify"):
             as_finance.write({"monthly_indemnity": 700})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "Only users of the group"):
             as_finance.action_start()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "not allowed"):
             self._extend(internship, date(2026, 5, 31), user=self.finance)
-        self.assertEqual(internship.state, "draft")
+        self.assertEqual((internship.state, internship.monthly_indemnity), ("draft", 600))
 
     def test_portal_sees_own_company_only(self):
         internship = self._internship()

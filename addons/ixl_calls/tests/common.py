@@ -1,7 +1,3 @@
-from contextlib import contextmanager
-
-from odoo.exceptions import ValidationError
-
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
 
@@ -73,11 +69,3 @@ class CallsCase(IxlCase):
         return self.env["ixl.call.grant"].create({
             "application_id": app.id, "amount": amount, "year": year,
             "hire_id": hire.id if hire else False})
-
-    @contextmanager
-    def assertRefused(self, pattern, exception=ValidationError):
-        """assertRaises(exception) (which rolls back to a savepoint, unlike
-        assertRaisesRegex) and a check of the message."""
-        with self.assertRaises(exception) as caught:
-            yield caught
-        self.assertRegex(str(caught.exception), pattern)

@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
+    DashboardMixin,
     check_drilldowns,
     figures,
     get_section,
@@ -10,15 +11,12 @@ from .common import CallsCase
 
 
 @tagged("post_install", "-at_install")
-class TestCallsDashboard(CallsCase):
+class TestCallsDashboard(DashboardMixin, CallsCase):
     """Calls section of 2024 (both calls of CallsCase open on 1 January 2024)."""
-
-    freeze_time = "2025-06-15 10:00:00"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.person = cls.make_senior()
         hiring_app = cls.make_hiring_application([(cls.person, "2024-02-01")])
         apl_app = cls.make_apl_application()

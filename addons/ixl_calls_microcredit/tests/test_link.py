@@ -65,19 +65,19 @@ class TestProjectLinkedToCall(MicrocreditCase):
         self.assertEqual((self.project.funding_approved, self.project.funding_paid),
                          (18000.0, 15000.0))
         self.assertEqual(self.app.social_project_ids, self.project)
-        with self.assertRaisesRegex(ValidationError, "record the payment on its grant there"):
+        with self.assertRefused("record the payment on its grant there", ValidationError):
             self.env["ixl.social.project.payment"].with_user(self.finance).create({
                 "project_id": self.project.id, "date": "2025-06-01", "amount": 100.0})
         with self.assertRaises(AccessError):
             self.project.with_user(self.committee).funding_approved = 6250.0
-        with self.assertRaisesRegex(UserError, "reverse payments first"):
+        with self.assertRefused("reverse payments first", UserError):
             self.grant.with_user(self.finance).action_reduce(10000.0, "Below what was paid")
         self.assertEqual(self.project.funding_approved, 18000.0)
 
     def test_link_refused_when_the_money_would_be_wrong(self):
         self.env["ixl.social.project.payment"].create({
             "project_id": self.project.id, "date": "2025-04-01", "amount": 1000.0})
-        with self.assertRaisesRegex(ValidationError, "would be recorded twice"):
+        with self.assertRefused("would be recorded twice", ValidationError):
             self.link()
         other_app = self.make_application(self.call, self.other)
         apl_app = self.make_application(self.apl_call, self.org)
@@ -85,12 +85,12 @@ class TestProjectLinkedToCall(MicrocreditCase):
                                                        "partner_id": self.org.id})
         for app, message in ((other_app, "not from the organisation"),
                              (apl_app, "not for a call for social-innovation")):
-            with self.subTest(app=app.name), self.assertRaisesRegex(ValidationError, message):
+            with self.subTest(app=app.name), self.assertRefused(message, ValidationError):
                 fresh.with_user(self.coordinator).application_id = app
         fresh.with_user(self.coordinator).application_id = self.app
         twin = self.env["ixl.social.project"].create({"name": "Orti 3",
                                                       "partner_id": self.org.id})
-        with self.assertRaisesRegex(ValidationError, "already funds another project"):
+        with self.assertRefused("already funds another project", ValidationError):
             twin.with_user(self.coordinator).application_id = self.app
 
     def test_dashboard_counts_call_payments_of_linked_projects(self):

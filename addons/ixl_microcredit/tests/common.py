@@ -1,5 +1,3 @@
-from contextlib import contextmanager
-
 from odoo.tests import new_test_user
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
@@ -61,11 +59,3 @@ class MicrocreditCase(IxlCase):
         expected = self.ledger_figures(fund)
         for name, value in expected.items():
             self.assertAlmostEqual(fund[name], value, places=2, msg=name)
-
-    @contextmanager
-    def assertRaisesRegex(self, exception, regex):  # pylint: disable=arguments-differ
-        """Like assertRaises (in a savepoint: nothing half-saved stays), and checks the
-        message."""
-        with self.assertRaises(exception) as caught:
-            yield caught
-        self.assertRegex(str(caught.exception), regex)

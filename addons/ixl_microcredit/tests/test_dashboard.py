@@ -4,6 +4,7 @@ from odoo.tests import tagged
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
+    DashboardMixin,
     check_drilldowns,
     figures,
     get_section,
@@ -11,15 +12,12 @@ from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
 
 
 @tagged("post_install", "-at_install")
-class TestMicrocreditDashboard(IxlCase):
+class TestMicrocreditDashboard(DashboardMixin, IxlCase):
     """Projects, project funding and guarantee fund sections of 2024, hand-built data."""
-
-    freeze_time = "2025-06-15 10:00:00"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.person = cls.make_beneficiary("active")
         SE = cls.env["ixl.selfemployment.project"]
         cls.se = {}

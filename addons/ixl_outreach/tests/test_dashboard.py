@@ -2,6 +2,7 @@ from odoo.tests import tagged
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
+    DashboardMixin,
     check_drilldowns,
     figures,
     get_section,
@@ -9,15 +10,12 @@ from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
 
 
 @tagged("post_install", "-at_install")
-class TestFollowupDashboard(IxlCase):
+class TestFollowupDashboard(DashboardMixin, IxlCase):
     """Follow-up survey section of 2024: the answers recorded on the people."""
-
-    freeze_time = "2025-06-15 10:00:00"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.people = cls.env["ixl.beneficiary"]
         for day, working, contract, offers in [
             ("2024-01-01", "yes", "permanent", "0"),

@@ -1,18 +1,7 @@
-from contextlib import contextmanager
-
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
 
-class RefusedMixin:
-    @contextmanager
-    def assertRefused(self, exception, message):
-        """assertRaises (rolled back to a savepoint) with ``message`` in the error."""
-        with self.assertRaises(exception) as catcher:
-            yield
-        self.assertIn(message, str(catcher.exception))
-
-
-class TrainingCase(RefusedMixin, IxlCase):
+class TrainingCase(IxlCase):
     """Providers, agreement, course; editions, packages and placements on demand."""
 
     @classmethod

@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
+    DashboardMixin,
     check_drilldowns,
     figures,
     get_section,
@@ -10,15 +11,12 @@ from .common import TrainingCase
 
 
 @tagged("post_install", "-at_install")
-class TestTrainingDashboard(TrainingCase):
+class TestTrainingDashboard(DashboardMixin, TrainingCase):
     """Training section of 2024 on hand-built editions, packages and placements."""
-
-    freeze_time = "2025-06-15 10:00:00"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         italian = cls.env["ixl.course"].create({"name": "Italiano A2", "kind": "italian",
                                                 "provider_id": cls.provider.id})
         # OSS: 1 January - 31 December 2024, window 6 months (agreement): until 30 June 2025
