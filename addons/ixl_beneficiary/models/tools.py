@@ -5,6 +5,7 @@ from datetime import datetime
 import pytz
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 from odoo.tools.misc import format_amount
 
@@ -35,10 +36,15 @@ def local_today():
     return datetime.now(pytz.timezone(LOCAL_TZ)).date()
 
 
+def programme_currency(env):
+    """The currency of the programme's money (the euro; the company's if the euro is
+    missing): the default of every amount's currency."""
+    return env.ref("base.EUR", raise_if_not_found=False) or env.company.currency_id
+
+
 def fmt_amount(env, amount, currency):
     """Money for people: localised, with the currency symbol (exact until here)."""
-    currency = currency or env.ref("base.EUR")
-    return format_amount(env, amount, currency)
+    return format_amount(env, amount, currency or programme_currency(env))
 
 
 def lock_rows(records, counter_field):
@@ -71,3 +77,15 @@ def related_records_action(record, model, field, name):
         "domain": [(field, "=", record.id)],
         "context": {f"default_{field}": record.id},
     }
+
+
+def require_group(records, *xmlids):
+    """The group half of a transition's check on ``records``: refuse the user unless in
+    one of the groups ``xmlids`` (superuser code is trusted: it runs after its own
+    check)."""
+    env = records.env
+    if env.su or any(env.user.has_group(xmlid) for xmlid in xmlids):
+        return
+    groups = " / ".join(env.ref(xmlid).sudo().name for xmlid in xmlids)
+    raise AccessError(env._(
+        "Only %(groups)s can do this on %(model)s.", groups=groups, model=records._description))

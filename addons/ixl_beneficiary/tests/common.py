@@ -29,6 +29,32 @@ def make_fiscal_code(last="ROSSI", first="MARIO", birthdate="1980-01-15", female
     return body + codicefiscale.calc_check_digit(body)
 
 
+def new_person(env, first, last, birthdate="1985-03-10", female=False, town="A944",
+               state="registered", **vals):
+    """A person of Bologna with a valid codice fiscale built from the names and the birth
+    date (``town``: the code's municipality, to vary it), put in ``state``."""
+    person = env["ixl.beneficiary"].create({
+        "first_name": first, "last_name": last,
+        "fiscal_code": make_fiscal_code(last, first, birthdate, female=female, town=town),
+        "birthdate_date": birthdate, "email": f"{first.lower()}.{last.lower()}@example.com",
+        "municipality_id": env.ref("ixl_beneficiary.municipality_bologna").id, **vals})
+    if state != "registered":
+        person.write({"state": state})
+    return person
+
+
+def new_portal_user(env, organisation, contact_name, login):
+    """A contact of ``organisation`` and the contact's portal user, (contact, user); the
+    password is the login, as start_tour expects."""
+    contact = env["res.partner"].create({
+        "name": contact_name, "parent_id": organisation.id, "type": "contact",
+        "email": f"{login}@example.com"})
+    user = env["res.users"].with_context(no_reset_password=True).create({
+        "login": login, "password": login, "partner_id": contact.id,
+        "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
+    return contact, user
+
+
 class IxlCase(TransactionCase):
     """Data built here, never demo data."""
 

@@ -1,9 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today
+from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group
 
-from .board_tools import OPERATOR, check_group
+from .board_tools import OPERATOR
 
 CANDIDATE_STATES = [
     ("shortlisted", "Shortlisted"),
@@ -103,7 +103,7 @@ class IxlCandidate(models.Model):
 
     def _check_state(self, allowed):
         """The transition check: an operator's step, from one of the ``allowed`` states."""
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         labels = dict(self._fields["state"]._description_selection(self.env))
         for cand in self:
             if cand.state not in allowed:

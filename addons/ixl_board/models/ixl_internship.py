@@ -3,7 +3,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .board_tools import OPERATOR, check_group
+from odoo.addons.ixl_beneficiary.models.tools import programme_currency, require_group
+
+from .board_tools import OPERATOR
 
 INTERNSHIP_STATES = [
     ("draft", "Draft"),
@@ -83,8 +85,7 @@ class IxlInternship(models.Model):
     date_end = fields.Date(string="End date", required=True, tracking=True)
     currency_id = fields.Many2one(
         "res.currency", required=True,
-        default=lambda self: self.env.ref("base.EUR", raise_if_not_found=False)
-        or self.env.company.currency_id)
+        default=lambda self: programme_currency(self.env))
     monthly_indemnity = fields.Monetary(tracking=True)
     suspension_ids = fields.One2many("ixl.internship.suspension", "internship_id",
                                      string="Suspensions", groups="base.group_user")
@@ -184,7 +185,7 @@ class IxlInternship(models.Model):
     # ACTIONS
 
     def action_start(self):
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         for internship in self:
             if internship.state not in START_STATES:
                 raise UserError(self.env._(
@@ -200,7 +201,7 @@ class IxlInternship(models.Model):
         """Close ongoing internships with ``outcome``, ending on ``date_end`` (an earlier
         end shortens them; default: the planned end); a hire outcome records the hire,
         starting on ``hire_start`` or else the day after the internship ends."""
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         if outcome not in CLOSE_OUTCOMES:
             raise UserError(self.env._(
                 "Unknown internship outcome: %(outcome)s. An internship that goes on is "
@@ -232,7 +233,7 @@ class IxlInternship(models.Model):
         """Extend the internships to ``date_end``: the same internship goes on (months
         added at the current indemnity) and an extension placement continues its last
         placement. Possible while ongoing, and for internships closed as "continued"."""
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         end = fields.Date.to_date(date_end)
         for internship in self:
             if not internship._ixl_extendable():
@@ -256,13 +257,13 @@ class IxlInternship(models.Model):
         return True
 
     def action_cancel(self):
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         if self.filtered(lambda i: i.state not in CANCEL_STATES):
             raise UserError(self.env._("Only a draft internship can be cancelled."))
         return self._ixl_transition().write({"state": "cancelled"})
 
     def action_reset_draft(self):
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         if self.filtered(lambda i: i.state not in RESET_STATES):
             raise UserError(self.env._("Only a cancelled internship can go back to draft."))
         return self._ixl_transition().write({"state": "draft"})

@@ -2,9 +2,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
-from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action, require_group
 
-from .board_tools import OPERATOR, check_group
+from .board_tools import OPERATOR
 
 REQUEST_STATES = [
     ("open", "Open"),
@@ -120,13 +120,13 @@ class IxlJobRequest(models.Model):
         return related_records_action(self, "ixl.candidate", "request_id", self.env._("Candidates"))
 
     def action_cancel(self):
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         self._check_open()
         self._ixl_transition().write({"state": "cancelled"})
         return True
 
     def action_reopen(self):
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         self.filtered(lambda r: r.state in REOPEN_STATES)._ixl_transition().write(
             {"state": "open"})
         return True

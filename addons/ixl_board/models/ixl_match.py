@@ -19,7 +19,9 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
 
-from .board_tools import OPERATOR, check_group
+from odoo.addons.ixl_beneficiary.models.tools import require_group
+
+from .board_tools import OPERATOR
 
 SKILL_POINTS = 60
 MUNICIPALITY_POINTS = 25
@@ -232,7 +234,7 @@ class IxlMatch(models.Model):
     def action_shortlist(self):
         """Propose the people to the request, with the score of the matching (a
         snapshot only this step writes)."""
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         Candidate = self.env["ixl.candidate"]._ixl_transition()
         for match in self.filtered(lambda m: not m.shortlisted):
             Candidate.create({

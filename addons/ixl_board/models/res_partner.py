@@ -1,9 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today, related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import (
+    local_today,
+    related_records_action,
+    require_group,
+)
 
-from .board_tools import OPERATOR, check_group
+from .board_tools import OPERATOR
 from .ixl_job_request import OPEN_STATES
 
 BOARD_STATES = [
@@ -113,7 +117,7 @@ class ResPartner(models.Model):
         """The Board transitions, on ``date`` (the real day of the step, Bologna): an
         operator's step, with the rules checked as of that date. Operators have no
         right to write partners: the step writes as superuser after these checks."""
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         self.check_access("read")
         self._ixl_check_company()
         date = self._ixl_check_step_date(date)

@@ -214,7 +214,7 @@ class TestInternship(InternshipCase):
         # refused before anything is written: no savepoint (assertRaisesRegex), checked after
         with self.assertRaisesRegex(AccessError, "not allowed to modify"):
             as_finance.write({"monthly_indemnity": 700})
-        with self.assertRaisesRegex(AccessError, "Only users of the group"):
+        with self.assertRaisesRegex(AccessError, "can do this"):
             as_finance.action_start()
         with self.assertRaisesRegex(AccessError, "not allowed"):
             self._extend(internship, date(2026, 5, 31), user=self.finance)

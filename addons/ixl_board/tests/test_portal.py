@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.ixl_beneficiary.tests.common import PortalCase, make_fiscal_code
+from odoo.addons.ixl_beneficiary.tests.common import PortalCase, new_person, new_portal_user
 
 PORTAL_MODELS = ("ixl.job.request", "ixl.job.request.skill", "ixl.candidate", "ixl.placement",
                  "ixl.internship", "ixl.internship.month")
@@ -18,29 +18,15 @@ def make_company_user(env, company_name, contact_name, login):
     company = env["res.partner"].create({
         "name": company_name, "is_company": True, "ixl_board_state": "member",
         "city": "Bologna"})
-    contact = env["res.partner"].create({
-        "name": contact_name, "parent_id": company.id, "type": "contact",
-        "email": f"{login}@example.com"})
-    user = env["res.users"].with_context(no_reset_password=True).create({
-        "login": login, "password": login, "partner_id": contact.id,
-        "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
-    return company, contact, user
+    return company, *new_portal_user(env, company, contact_name, login)
 
 
 def make_person(env, first, last, seq, cv=None):
     """An active beneficiary, with a CV when ``cv`` (bytes) is given."""
-    person = env["ixl.beneficiary"].create({
-        "first_name": first, "last_name": last,
-        "fiscal_code": make_fiscal_code(last, first, "1985-03-10", town=f"A{950 + seq:03d}"),
-        "birthdate_date": "1985-03-10", "email": f"{first.lower()}.{last.lower()}@example.com",
-        "phone": f"+39 051 00{seq:04d}",
-        "municipality_id": env.ref("ixl_beneficiary.municipality_bologna").id,
-        "cv_file": base64.b64encode(cv) if cv else False,
-        "cv_filename": f"cv_{first.lower()}.pdf" if cv else False,
-        "cv_sharing_consent": True,
-    })
-    person.write({"state": "active"})
-    return person
+    return new_person(
+        env, first, last, town=f"A{950 + seq:03d}", state="active",
+        phone=f"+39 051 00{seq:04d}", cv_file=base64.b64encode(cv) if cv else False,
+        cv_filename=f"cv_{first.lower()}.pdf" if cv else False, cv_sharing_consent=True)
 
 
 @tagged("post_install", "-at_install")

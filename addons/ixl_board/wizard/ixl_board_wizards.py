@@ -4,9 +4,9 @@ date, and the registration of a company IXL has contacted."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today
+from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group
 
-from ..models.board_tools import OPERATOR, check_group
+from ..models.board_tools import OPERATOR
 from ..models.res_partner import COMPANY_SIZES
 
 BOARD_STEPS = [
@@ -74,7 +74,7 @@ class IxlCompanyRegister(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         self._ixl_check_duplicate()
         self.env["res.partner"]._ixl_check_step_date(self.contact_date)
         values = self._convert_to_write(

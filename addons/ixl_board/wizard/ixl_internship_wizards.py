@@ -7,9 +7,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today
+from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group
 
-from ..models.board_tools import COORDINATOR, OPERATOR, check_group
+from ..models.board_tools import COORDINATOR, OPERATOR
 from ..models.ixl_internship import CLOSE_OUTCOMES, HIRE_CONTRACTS, OUTCOMES, SUSPEND_STATES
 
 
@@ -21,7 +21,8 @@ class IxlInternshipClose(models.TransientModel):
     outcome = fields.Selection(
         [(key, label) for key, label in OUTCOMES if key in CLOSE_OUTCOMES], required=True,
         default="ended")
-    date_end = fields.Date(string="Last day", required=True,
+    date_end = fields.Date(string="Last day", required=True, compute="_compute_date_end",
+                           store=True, readonly=False,
                            help="The planned end, or an earlier day if the internship "
                                 "ended early.")
     hire_start = fields.Date(string="Hire starts on", compute="_compute_hire_start",
@@ -29,13 +30,10 @@ class IxlInternshipClose(models.TransientModel):
                              help="The day after the last day of the internship, by default.")
     is_hire = fields.Boolean(compute="_compute_is_hire")
 
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        internship = self.env["ixl.internship"].browse(values.get("internship_id"))
-        if internship and "date_end" in fields_list:
-            values.setdefault("date_end", internship.date_end)
-        return values
+    @api.depends("internship_id")
+    def _compute_date_end(self):
+        for wizard in self:
+            wizard.date_end = wizard.internship_id.date_end
 
     @api.depends("outcome")
     def _compute_is_hire(self):
@@ -86,9 +84,9 @@ class IxlInternshipSuspend(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        check_group(self.env, OPERATOR)
+        require_group(self, OPERATOR)
         if self.indemnity_due:
-            check_group(self.env, COORDINATOR)
+            require_group(self, COORDINATOR)
         internship = self.internship_id
         internship.check_access("write")
         if internship.state not in SUSPEND_STATES:
@@ -111,19 +109,18 @@ class IxlInternshipPayment(models.TransientModel):
     currency_id = fields.Many2one(related="month_id.currency_id")
     amount_due = fields.Monetary(related="month_id.amount", string="Indemnity due")
     date = fields.Date(string="Paid on", required=True, default=lambda self: local_today())
-    amount = fields.Monetary(string="Amount paid", required=True)
+    amount = fields.Monetary(string="Amount paid", required=True, compute="_compute_amount",
+                             store=True, readonly=False,
+                             help="The indemnity due, unless another amount was paid.")
 
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        line = self.env["ixl.internship.month"].browse(values.get("month_id"))
-        if line and "amount" in fields_list:
-            values.setdefault("amount", line.amount)
-        return values
+    @api.depends("month_id")
+    def _compute_amount(self):
+        for wizard in self:
+            wizard.amount = wizard.month_id.amount
 
     def action_confirm(self):
         self.ensure_one()
-        check_group(self.env, COORDINATOR)
+        require_group(self, COORDINATOR)
         self.month_id.check_access("read")
         self.month_id.sudo()._record_payment(self.date, self.amount)
         return {"type": "ir.actions.act_window_close"}

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows, programme_currency
 
 from .rules import COORDINATOR, require_group
 
@@ -53,7 +53,7 @@ class IxlCall(models.Model):
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(KINDS, required=True, default="hiring", tracking=True)
     currency_id = fields.Many2one(
-        "res.currency", required=True, default=lambda self: self.env.ref("base.EUR"))
+        "res.currency", required=True, default=lambda self: programme_currency(self.env))
     allocation_ids = fields.One2many("ixl.call.allocation", "call_id", string="Allocations",
                                      groups="base.group_user")
     budget = fields.Monetary(compute="_compute_budget", store=True,

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows, programme_currency
 
 
 class IxlCallSource(models.Model):
@@ -21,7 +21,7 @@ class IxlCallSource(models.Model):
     name = fields.Char(required=True, tracking=True)
     funder_id = fields.Many2one("res.partner", ondelete="restrict")
     currency_id = fields.Many2one(
-        "res.currency", required=True, default=lambda self: self.env.ref("base.EUR"))
+        "res.currency", required=True, default=lambda self: programme_currency(self.env))
     amount = fields.Monetary(required=True, tracking=True)
     date_from = fields.Date(string="Period from", required=True)
     date_to = fields.Date(string="Period to")

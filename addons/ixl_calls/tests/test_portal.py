@@ -2,7 +2,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.ixl_beneficiary.tests.common import PortalCase, make_fiscal_code
+from odoo.addons.ixl_beneficiary.tests.common import PortalCase, new_person, new_portal_user
 
 PORTAL_MODELS = ("ixl.call.application", "ixl.call.hire", "ixl.call.grant",
                  "ixl.call.payment")
@@ -12,24 +12,11 @@ def make_applicant_user(env, org_name, contact_name, login):
     """An organisation, a contact of it and the contact's portal user; the password
     is the login, as start_tour expects."""
     org = env["res.partner"].create({"name": org_name, "is_company": True})
-    contact = env["res.partner"].create({
-        "name": contact_name, "parent_id": org.id, "type": "contact",
-        "email": f"{login}@example.com"})
-    user = env["res.users"].with_context(no_reset_password=True).create({
-        "login": login, "password": login, "partner_id": contact.id,
-        "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
-    return org, user
+    return org, new_portal_user(env, org, contact_name, login)[1]
 
 
 def make_senior(env, first, last, seq, birthdate="1962-05-20", state="active"):
-    person = env["ixl.beneficiary"].create({
-        "first_name": first, "last_name": last,
-        "fiscal_code": make_fiscal_code(last, first, birthdate, town=f"A{960 + seq:03d}"),
-        "birthdate_date": birthdate, "email": f"{first.lower()}.{last.lower()}@example.com",
-        "municipality_id": env.ref("ixl_beneficiary.municipality_bologna").id})
-    if state != "registered":
-        person.write({"state": state})
-    return person
+    return new_person(env, first, last, birthdate, town=f"A{960 + seq:03d}", state=state)
 
 
 def make_calls(env):

@@ -8,7 +8,12 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import (
+    fmt_amount,
+    local_today,
+    lock_rows,
+    programme_currency,
+)
 
 from .operations import MONEY_GROUPS, operation_date, require_group
 
@@ -45,8 +50,7 @@ class IxlGuaranteeFund(models.Model):
                               domain=[("is_company", "=", True)], ondelete="restrict")
     currency_id = fields.Many2one(
         "res.currency", required=True,
-        default=lambda self: self.env.ref("base.EUR", raise_if_not_found=False)
-        or self.env.company.currency_id)
+        default=lambda self: programme_currency(self.env))
     warning_threshold = fields.Float(string="Warning threshold (%)", default=80.0,
                                      tracking=True)
     ceiling_ids = fields.One2many("ixl.fund.ceiling", "fund_id", string="Ceiling history")

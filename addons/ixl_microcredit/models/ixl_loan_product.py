@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ixl_beneficiary.models.tools import programme_currency
+
 
 class IxlLoanProduct(models.Model):
     """A Credito Sociale product of the bank, with the share of each loan that the
@@ -17,8 +19,7 @@ class IxlLoanProduct(models.Model):
     max_amount = fields.Monetary(string="Maximum amount")
     currency_id = fields.Many2one(
         "res.currency", required=True,
-        default=lambda self: self.env.ref("base.EUR", raise_if_not_found=False)
-        or self.env.company.currency_id)
+        default=lambda self: programme_currency(self.env))
     active = fields.Boolean(default=True)
 
     @api.constrains("coverage_rate")

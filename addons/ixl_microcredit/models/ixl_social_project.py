@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.ixl_beneficiary.models.ixl_workflow_mixin import states_to
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, programme_currency
 
 from .operations import COMMITTEE, COORDINATOR, require_group
 
@@ -74,8 +74,7 @@ class IxlSocialProject(models.Model):
     decision_reason = fields.Text(string="Reasons")
     currency_id = fields.Many2one(
         "res.currency", required=True,
-        default=lambda self: self.env.ref("base.EUR", raise_if_not_found=False)
-        or self.env.company.currency_id)
+        default=lambda self: programme_currency(self.env))
     funding_approved = fields.Monetary(tracking=True)
     payment_ids = fields.One2many("ixl.social.project.payment", "project_id",
                                   string="Payments")

@@ -11,10 +11,10 @@ Groups (see docs/rules/money.md):
 """
 
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today
+from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group  # noqa: F401
 
 FINANCE = "ixl_beneficiary.group_ixl_finance"
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
@@ -27,18 +27,6 @@ def in_posting(records):
     or not: ledger lines, ceiling changes and instalments are never written otherwise."""
     sentinel = records.browse()._ixl_transition().env.context["ixl_transition"]
     return records.env.context.get("ixl_transition") is sentinel
-
-
-def require_group(records, *xmlids):
-    """Raise AccessError unless the user is in one of the groups ``xmlids`` (superuser
-    code, such as data files and migrations, is trusted)."""
-    env = records.env
-    if env.su or any(env.user.has_group(xmlid) for xmlid in xmlids):
-        return
-    groups = " / ".join(env.ref(xmlid).sudo().name for xmlid in xmlids)
-    raise AccessError(env._(
-        "Only %(groups)s can do this operation on %(model)s.",
-        groups=groups, model=records._description))
 
 
 def operation_date(records, value, not_before=None, previous=None):

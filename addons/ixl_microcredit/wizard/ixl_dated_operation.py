@@ -33,7 +33,8 @@ class IxlDatedOperation(models.TransientModel):
     takes_amount = fields.Boolean(string="With an amount", compute="_compute_record")
     date = fields.Date(required=True, default=lambda self: local_today(),
                        help="The day it happened: today by default, never in the future.")
-    amount = fields.Monetary(string="Amount disbursed",
+    amount = fields.Monetary(string="Amount disbursed", compute="_compute_amount",
+                             store=True, readonly=False,
                              help="Default: the amount entered on the loan, else the amount "
                              "approved.")
 
@@ -49,13 +50,12 @@ class IxlDatedOperation(models.TransientModel):
                 else False
             wizard.takes_amount = bool(wizard.operation) and OPERATIONS[wizard.operation][2]
 
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        if values.get("operation") == "loan_disburse" and "amount" in fields_list:
-            loan = self.env["ixl.loan"].browse(values.get("res_id"))
-            values["amount"] = loan.amount_disbursed or loan.amount_approved
-        return values
+    @api.depends("operation", "res_id")
+    def _compute_amount(self):
+        for wizard in self:
+            if wizard.operation == "loan_disburse" and wizard.res_id:
+                loan = wizard._record()
+                wizard.amount = loan.amount_disbursed or loan.amount_approved
 
     def action_confirm(self):
         self.ensure_one()

@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.ixl_beneficiary.tests.common import make_fiscal_code
+from odoo.addons.ixl_beneficiary.tests.common import new_person
 
 
 @tagged("post_install", "-at_install")
@@ -8,12 +8,8 @@ class TestSensitiveNotesTour(HttpCase):
     def test_show_sensitive_notes_is_logged(self):
         operator = new_test_user(self.env, login="tour_privacy_op", password="tour_privacy_op1",
                                  groups="ixl_beneficiary.group_ixl_operator")
-        person = self.env["ixl.beneficiary"].create({
-            "first_name": "Silvia", "last_name": "Tour",
-            "fiscal_code": make_fiscal_code("Tour", "Silvia", "1984-05-21", female=True),
-            "birthdate_date": "1984-05-21", "email": "silvia.tour@example.com",
-            "fragility_notes": "<p>Needs a quiet workplace</p>",
-        })
+        person = new_person(self.env, "Silvia", "Tour", "1984-05-21", female=True,
+                            fragility_notes="<p>Needs a quiet workplace</p>")
         Log = self.env["ixl.sensitive.access.log"]
         self.start_tour(f"/odoo/ixl.beneficiary/{person.id}", "ixl_sensitive_notes_tour",
                         login=operator.login)

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import programme_currency, related_records_action
 
 from .indicators import COUNTS, RATES, rate_of
 
@@ -64,7 +64,7 @@ class IxlCourseEdition(models.Model):
     date_end = fields.Date(string="End date", required=True, tracking=True)
     hours = fields.Float(tracking=True)
     currency_id = fields.Many2one(
-        "res.currency", required=True, default=lambda self: self.env.ref("base.EUR"))
+        "res.currency", required=True, default=lambda self: programme_currency(self.env))
     total_cost = fields.Monetary(string="Total cost", tracking=True)
     company_ids = fields.Many2many(
         "res.partner", "ixl_course_edition_company_rel", "edition_id", "partner_id",
