@@ -18,7 +18,7 @@ from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from .ixl_beneficiary import STATES
-from .tools import LOCAL_TZ, local_date, local_today
+from .tools import LOCAL_TZ, local_date, local_today, wizard_action
 
 FIRST_INTERVIEW_DAYS = 15
 UNANSWERED_CALLS_LIMIT = 2
@@ -295,15 +295,9 @@ class IxlBeneficiary(models.Model):
         self._ixl_check_operator()
         self._check_state(FIRST_INTERVIEW_STATES + REASSESS_STATES,
                           self.env._("recording the interview"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("New assessment") if self.state in REASSESS_STATES
-            else self.env._("Interview outcome"),
-            "res_model": "ixl.interview.outcome",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_beneficiary_id": self.id},
-        }
+        name = self.env._("New assessment") if self.state in REASSESS_STATES \
+            else self.env._("Interview outcome")
+        return wizard_action(name, "ixl.interview.outcome", beneficiary_id=self.id)
 
     def action_activate(self):
         self._ixl_check_operator()
@@ -315,14 +309,8 @@ class IxlBeneficiary(models.Model):
         self._ixl_check_operator()
         self._check_state(EXIT_STATES, self.env._("moving out of protocol"))
         reason = "non_collaborative" if all(self.mapped("out_of_protocol_proposed")) else False
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Out of protocol"),
-            "res_model": "ixl.out.of.protocol",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_beneficiary_ids": self.ids, "default_reason": reason},
-        }
+        return wizard_action(self.env._("Out of protocol"), "ixl.out.of.protocol",
+                             beneficiary_ids=self.ids, reason=reason)
 
     def _ixl_move_out_of_protocol(self, reason, note, send_email):
         """The out-of-protocol wizard's step: one history record per person, the state,

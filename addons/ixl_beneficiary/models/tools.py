@@ -65,6 +65,19 @@ def lock_rows(records, counter_field):
     records.invalidate_recordset([counter_field])
 
 
+def wizard_action(name, model, **defaults):
+    """Window action opening the wizard ``model`` in a dialog titled ``name``, with
+    ``defaults`` as its default values (``default_<field>`` in its context)."""
+    return {
+        "type": "ir.actions.act_window",
+        "name": name,
+        "res_model": model,
+        "view_mode": "form",
+        "target": "new",
+        "context": {f"default_{field}": value for field, value in defaults.items()},
+    }
+
+
 def related_records_action(record, model, field, name):
     """Window action listing the ``model`` records whose ``field`` is ``record``,
     creating new ones for it by default (the smart buttons of the forms)."""

@@ -88,6 +88,26 @@ class IxlCase(TransactionCase):
             yield caught
         self.assertRegex(str(caught.exception), pattern)
 
+    def assertAccessMatrix(self, module, matrix, users, records):
+        """Every stored ``ixl.*`` model of ``module`` is in ``matrix`` ({model: {group:
+        the letters r, w, c, u allowed}}) and each user of ``users`` ({group: user}) has
+        exactly those rights on ``records[model]`` (create: on the model)."""
+        own = self.env["ir.model.data"].search([("module", "=", module),
+                                                ("model", "=", "ir.model")])
+        models = set(self.env["ir.model"].browse(own.mapped("res_id")).filtered(
+            lambda m: not m.transient and m.model.startswith("ixl.")
+            and self.env[m.model]._original_module == module
+            and self.env[m.model]._auto).mapped("model"))
+        self.assertEqual(models, set(matrix), "every model of the addon is in the matrix")
+        for model, expected in matrix.items():
+            for group, user in users.items():
+                for op, letter in (("read", "r"), ("write", "w"), ("create", "c"),
+                                   ("unlink", "u")):
+                    target = self.env[model] if op == "create" else records[model]
+                    with self.subTest(model=model, group=group, op=op):
+                        self.assertEqual(target.with_user(user).has_access(op),
+                                         letter in expected[group])
+
     @classmethod
     def make_beneficiary(cls, state="registered", **vals):
         cls._seq += 1

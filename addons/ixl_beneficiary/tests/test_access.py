@@ -3,7 +3,6 @@ from odoo.tests import new_test_user, tagged
 
 from .common import IxlCase
 
-OPS = ("read", "write", "create", "unlink")
 # Expected rights per model and group: letters r, w, c, u (unlink) that are allowed.
 MATRIX = {
     "ixl.beneficiary": {"operator": "rwc", "coordinator": "rwcu", "finance": "r",
@@ -29,7 +28,6 @@ MATRIX = {
     "ixl.interview.outcome.record": {"operator": "rc", "coordinator": "rc", "finance": "",
                                      "admin": "rc", "employee": "", "portal": ""},
 }
-LETTER = {"read": "r", "write": "w", "create": "c", "unlink": "u"}
 
 
 @tagged("post_install", "-at_install")
@@ -72,20 +70,7 @@ class TestAccess(IxlCase):
         cls.person = person
 
     def test_access_matrix(self):
-        self.assertEqual(set(MATRIX), set(self.records))
-        own = self.env["ir.model.data"].search([
-            ("module", "=", "ixl_beneficiary"), ("model", "=", "ir.model")])
-        ixl_models = set(self.env["ir.model"].browse(own.mapped("res_id")).filtered(
-            lambda m: not m.transient and m.model.startswith("ixl.")
-            and self.env[m.model]._auto).mapped("model"))
-        self.assertEqual(ixl_models, set(MATRIX), "every model of the addon is in the matrix")
-        for model, expected in MATRIX.items():
-            for group, user in self.users.items():
-                for op in OPS:
-                    allowed = LETTER[op] in expected[group]
-                    target = self.env[model] if op == "create" else self.records[model]
-                    with self.subTest(model=model, group=group, op=op):
-                        self.assertEqual(target.with_user(user).has_access(op), allowed)
+        self.assertAccessMatrix("ixl_beneficiary", MATRIX, self.users, self.records)
 
     def test_finance_reads_no_fragility_notes(self):
         as_finance = self.person.with_user(self.finance)

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group
+from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group, wizard_action
 
 from .board_tools import OPERATOR
 
@@ -151,14 +151,8 @@ class IxlCandidate(models.Model):
     def action_hire(self):
         self.ensure_one()
         self._check_state(HIRE_STATES)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Hire %s", self.beneficiary_id.name),
-            "res_model": "ixl.candidate.hire",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_candidate_id": self.id},
-        }
+        return wizard_action(self.env._("Hire %s", self.beneficiary_id.name),
+                             "ixl.candidate.hire", candidate_id=self.id)
 
     def _hire(self, date_start, date_end=False, weekly_hours=None):
         """Create the placement of the hire in one step."""

@@ -3,7 +3,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import programme_currency, require_group
+from odoo.addons.ixl_beneficiary.models.tools import (
+    programme_currency,
+    require_group,
+    wizard_action,
+)
 
 from .board_tools import OPERATOR
 
@@ -279,9 +283,7 @@ class IxlInternship(models.Model):
 
     def _ixl_wizard(self, model, name):
         self.ensure_one()
-        return {"type": "ir.actions.act_window", "name": name, "res_model": model,
-                "view_mode": "form", "target": "new",
-                "context": {"default_internship_id": self.id}}
+        return wizard_action(name, model, internship_id=self.id)
 
     # BUSINESS
 

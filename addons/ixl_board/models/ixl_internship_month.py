@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import date_utils
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today, wizard_action
 
 DAY_FIELDS = ("days_in_period", "days_suspended", "days_paid")
 
@@ -91,9 +91,8 @@ class IxlInternshipMonth(models.Model):
 
     def action_open_payment(self):
         self.ensure_one()
-        return {"type": "ir.actions.act_window", "name": self.env._("Record the payment"),
-                "res_model": "ixl.internship.payment", "view_mode": "form", "target": "new",
-                "context": {"default_month_id": self.id}}
+        return wizard_action(self.env._("Record the payment"), "ixl.internship.payment",
+                             month_id=self.id)
 
     def _record_payment(self, date, amount):
         """Record that this line was paid ``amount`` on ``date`` (trusted: the payment

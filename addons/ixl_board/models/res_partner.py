@@ -5,6 +5,7 @@ from odoo.addons.ixl_beneficiary.models.tools import (
     local_today,
     related_records_action,
     require_group,
+    wizard_action,
 )
 
 from .board_tools import OPERATOR
@@ -104,14 +105,8 @@ class ResPartner(models.Model):
 
     def _ixl_open_board_step(self, step):
         self._ixl_check_company()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Board of companies"),
-            "res_model": "ixl.board.step",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_partner_ids": self.ids, "default_step": step},
-        }
+        return wizard_action(self.env._("Board of companies"), "ixl.board.step",
+                             partner_ids=self.ids, step=step)
 
     def _ixl_board_step(self, step, date):
         """The Board transitions, on ``date`` (the real day of the step, Bologna): an

@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows, wizard_action
 
 from .rules import COORDINATOR, FINANCE, require_group
 
@@ -210,11 +210,5 @@ class IxlCallGrant(models.Model):
 
     def action_open_reduce_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reduce the grant"),
-            "res_model": "ixl.call.grant.reduce",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_grant_id": self.id},
-        }
+        return wizard_action(self.env._("Reduce the grant"), "ixl.call.grant.reduce",
+                             grant_id=self.id)

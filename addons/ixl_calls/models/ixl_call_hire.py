@@ -7,7 +7,7 @@ from odoo.tools.sql import index_exists
 
 from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES
-from odoo.addons.ixl_beneficiary.models.tools import local_date, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import local_date, lock_rows, wizard_action
 
 from .ixl_call_application import CLOSED_STATES, OPEN_STATES
 from .rules import COORDINATOR, OPERATOR, require_group
@@ -355,11 +355,5 @@ class IxlCallHire(models.Model):
 
     def action_open_end_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("End of the hire"),
-            "res_model": "ixl.call.hire.end",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_hire_id": self.id},
-        }
+        return wizard_action(self.env._("End of the hire"), "ixl.call.hire.end",
+                             hire_id=self.id)

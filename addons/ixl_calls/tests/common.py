@@ -39,6 +39,14 @@ class CallsCase(IxlCase):
         return cls.make_beneficiary(state=state, birthdate_date=birthdate, **vals)
 
     @classmethod
+    def make_approved_hire(cls, day):
+        """A person of 55 or more hired on ``day``, in an approved application:
+        (person, application, hire)."""
+        person = cls.make_senior()
+        app = cls.make_hiring_application([(person, day)])
+        return person, app, app.hire_ids
+
+    @classmethod
     def make_hiring_application(cls, hires, applicant=None, approve=True):
         """An application to the hiring call claiming (person, hire date) pairs; with
         ``approve``, staff review it, verify the hires and approve it."""

@@ -13,9 +13,7 @@ class TestCaps(CallsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.senior = cls.make_senior()
-        cls.app = cls.make_hiring_application([(cls.senior, "2025-07-01")])
-        cls.hire = cls.app.hire_ids
+        cls.senior, cls.app, cls.hire = cls.make_approved_hire("2025-07-01")
 
     def test_unit_cap_pro_rata(self):
         call = self.hiring

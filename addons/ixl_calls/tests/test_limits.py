@@ -14,9 +14,7 @@ class TestLimitsRechecked(CallsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.person = cls.make_senior()
-        cls.app = cls.make_hiring_application([(cls.person, "2025-01-01")])
-        cls.hire = cls.app.hire_ids
+        cls.person, cls.app, cls.hire = cls.make_approved_hire("2025-01-01")
 
     def grant_as(self, user, app, amount, year, hire=None):
         return self.env["ixl.call.grant"].with_user(user).create({

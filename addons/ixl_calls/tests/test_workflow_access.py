@@ -18,9 +18,7 @@ class TestWorkflowAccess(CallsCase):
         cls.portal = new_test_user(cls.env, login="ixl_calls_portal", groups="base.group_portal",
                                    name="Paola Portal")
         cls.portal.partner_id.parent_id = cls.applicant
-        cls.person = cls.make_senior()
-        cls.approved = cls.make_hiring_application([(cls.person, "2025-01-01")])
-        cls.hire = cls.approved.hire_ids
+        cls.person, cls.approved, cls.hire = cls.make_approved_hire("2025-01-01")
         cls.pending = cls.make_hiring_application([(cls.make_senior(), "2025-02-01")],
                                                   approve=False)
         cls.claim = cls.pending.hire_ids

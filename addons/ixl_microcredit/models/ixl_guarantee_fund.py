@@ -13,6 +13,7 @@ from odoo.addons.ixl_beneficiary.models.tools import (
     local_today,
     lock_rows,
     programme_currency,
+    wizard_action,
 )
 
 from .operations import MONEY_GROUPS, operation_date, require_group
@@ -304,14 +305,7 @@ class IxlGuaranteeFund(models.Model):
     # Actions --------------------------------------------------------------
 
     def _open_operation(self, operation, name):
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": "ixl.fund.operation",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_fund_id": self.id, "default_operation": operation},
-        }
+        return wizard_action(name, "ixl.fund.operation", fund_id=self.id, operation=operation)
 
     def action_change_ceiling(self):
         return self._open_operation("ceiling", self.env._("Change the ceiling"))

@@ -6,7 +6,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import (
+    fmt_amount,
+    local_today,
+    lock_rows,
+    wizard_action,
+)
 
 from .operations import MONEY_GROUPS, operation_date, require_group
 
@@ -354,11 +359,7 @@ class IxlLoan(models.Model):
     # ACTIONS (buttons) ---------------------------------------------------------
 
     def _open_payment(self, kind, name):
-        return {
-            "type": "ir.actions.act_window", "name": name, "res_model": "ixl.loan.payment",
-            "view_mode": "form", "target": "new",
-            "context": {"default_loan_id": self.id, "default_kind": kind},
-        }
+        return wizard_action(name, "ixl.loan.payment", loan_id=self.id, kind=kind)
 
     def action_repayment(self):
         return self._open_payment("repayment", self.env._("Register a repayment"))

@@ -2,8 +2,6 @@ from odoo.tests import new_test_user, tagged
 
 from .common import MicrocreditCase
 
-OPS = ("read", "write", "create", "unlink")
-LETTER = {"read": "r", "write": "w", "create": "c", "unlink": "u"}
 # Expected rights per model and group (r, w, c, u allowed).
 MATRIX = {
     "ixl.guarantee.fund": {"operator": "", "coordinator": "rwc", "finance": "rwc",
@@ -60,17 +58,4 @@ class TestAccess(MicrocreditCase):
         }
 
     def test_access_matrix(self):
-        own = self.env["ir.model.data"].search([
-            ("module", "=", "ixl_microcredit"), ("model", "=", "ir.model")])
-        models = set(self.env["ir.model"].browse(own.mapped("res_id")).filtered(
-            lambda m: not m.transient and m.model.startswith("ixl.")
-            and self.env[m.model]._original_module == "ixl_microcredit"
-            and self.env[m.model]._auto).mapped("model"))
-        self.assertEqual(models, set(MATRIX), "every model of the addon is in the matrix")
-        for model, expected in MATRIX.items():
-            for group, user in self.users.items():
-                for op in OPS:
-                    target = self.env[model] if op == "create" else self.records[model]
-                    with self.subTest(model=model, group=group, op=op):
-                        self.assertEqual(target.with_user(user).has_access(op),
-                                         LETTER[op] in expected[group])
+        self.assertAccessMatrix("ixl_microcredit", MATRIX, self.users, self.records)

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
-from odoo.addons.ixl_beneficiary.models.tools import local_date
+from odoo.addons.ixl_beneficiary.models.tools import local_date, wizard_action
 
 from .res_config_settings import DEFAULT_LINK_DAYS, LINK_DAYS_PARAM
 
@@ -117,14 +117,8 @@ class IxlBeneficiary(models.Model):
     def action_privacy_anonymise(self):
         self.ensure_one()
         self._privacy_check_coordinator()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Anonymise"),
-            "res_model": "ixl.privacy.anonymise",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_beneficiary_id": self.id},
-        }
+        return wizard_action(self.env._("Anonymise"), "ixl.privacy.anonymise",
+                             beneficiary_id=self.id)
 
     def _privacy_anonymise(self, origin="request", reason=False):
         """Erase the identifying data of the people, irreversibly; refused when a legal

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today
+from odoo.addons.ixl_beneficiary.models.tools import local_today, wizard_action
 
 IPS_GROUPS = "ixl_training.group_ixl_ips_operator,ixl_beneficiary.group_ixl_coordinator"
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
@@ -146,14 +146,8 @@ class IxlIpsPath(models.Model):
 
     def action_open_close(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Close the IPS path"),
-            "res_model": "ixl.ips.path.close",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_path_id": self.id},
-        }
+        return wizard_action(self.env._("Close the IPS path"), "ixl.ips.path.close",
+                             path_id=self.id)
 
     def action_reopen(self):
         """Reopen closed paths (coordinators: a correction)."""

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today
+from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today, wizard_action
 
 from .indicators import exact_rate, rate, terms
 from .ixl_training_agreement import INDICATORS
@@ -274,14 +274,8 @@ class IxlTrainingSettlement(models.Model):
     def action_open_confirm_early(self):
         self.ensure_one()
         self._check_coordinator()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Confirm before the window ends"),
-            "res_model": "ixl.training.settlement.early",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_settlement_id": self.id},
-        }
+        return wizard_action(self.env._("Confirm before the window ends"),
+                             "ixl.training.settlement.early", settlement_id=self.id)
 
     def action_reverse(self):
         """Reverse a confirmed settlement and open a new draft; returns the draft."""

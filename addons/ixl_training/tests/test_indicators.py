@@ -17,13 +17,10 @@ class TestIndicators(TrainingCase):
                                 contract="permanent" if index < 5 else "fixed_term")
             if index == 0:
                 self.place(person, "2025-08-01", previous=second)
-        self.assertEqual(edition.participant_count, 22)
-        self.assertEqual(edition.placement_count, 41)
-        self.assertEqual(edition.employed_count, 20)
-        self.assertEqual(edition.placement_rate, 186.4)
-        self.assertEqual(edition.employment_rate, 90.9)
-        self.assertEqual(edition.permanent_count, 5)
-        self.assertEqual(edition.permanent_rate, 25.0)
+        self.assertRecordValues(edition, [{
+            "participant_count": 22, "placement_count": 41, "employed_count": 20,
+            "placement_rate": 186.4, "employment_rate": 90.9, "permanent_count": 5,
+            "permanent_rate": 25.0}])
 
     def test_qualified_subpopulation(self):
         edition = self.make_edition()
@@ -32,12 +29,10 @@ class TestIndicators(TrainingCase):
         self.place(qualified[0], "2025-04-01", contract="permanent")
         self.place(qualified[1], "2025-04-01")
         self.place(others[0], "2025-04-01")
-        self.assertEqual(edition.qualified_count, 4)
-        self.assertEqual(edition.employment_rate, 37.5)
-        self.assertEqual(edition.qualified_employment_rate, 50.0)
-        self.assertEqual(edition.qualified_placement_rate, 50.0)
-        self.assertEqual(edition.qualified_permanent_rate, 50.0)
-        self.assertEqual(edition.permanent_rate, 33.3)
+        self.assertRecordValues(edition, [{
+            "qualified_count": 4, "employment_rate": 37.5, "qualified_employment_rate": 50.0,
+            "qualified_placement_rate": 50.0, "qualified_permanent_rate": 50.0,
+            "permanent_rate": 33.3}])
 
     def test_window_boundaries(self):
         """From the first day of the edition to end + window months, both included."""
