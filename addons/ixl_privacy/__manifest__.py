@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
+        "portal",
         "privacy",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},

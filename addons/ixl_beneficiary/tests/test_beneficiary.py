@@ -253,3 +253,13 @@ class TestCodiceFiscalePending(IxlCase):
         self.assertEqual(len(shared), 1)
         self.assertIn(first.reference, str(shared.note))
         self.assertFalse(first.activity_ids.filtered(lambda a: a.activity_type_id == kind))
+
+    def test_unticking_pending_without_a_code_is_refused(self):
+        """Issue 19: the privacy file overrode the constraint on the codice fiscale alone,
+        so unticking "pending" on a person without a code went through."""
+        person = self.env["ixl.beneficiary"].create({
+            "first_name": "Yonas", "last_name": "Tesfaye", "fiscal_code_pending": True,
+            "municipality_id": self.bologna.id}).with_user(self.operator)
+        with self.assertRefused("or mark it as pending"):
+            person.fiscal_code_pending = False
+

@@ -79,3 +79,18 @@ class TestConsent(IxlCase):
                                delta=timedelta(minutes=5))
         with self.assertRaises(AccessError):
             self.person.consent_ids[:1].with_user(self.coordinator).write({"channel": "paper"})
+
+    def test_consents_and_sensitive_notes_live_here(self):
+        """Issue 19: the list of consent proofs, its menu and the sensitive notes' dialog
+        are the base's (they were ixl_privacy's); its form opens the notes from a button."""
+        menu = self.env.ref("ixl_beneficiary.menu_ixl_privacy_consent")
+        self.assertEqual(menu.parent_id, self.env.ref("ixl_beneficiary.menu_ixl_people"))
+        self.assertEqual(menu.action, self.env.ref("ixl_beneficiary.ixl_consent_action"))
+        self.assertEqual(menu.groups_id, self.env.ref("ixl_beneficiary.group_ixl_coordinator"))
+        form = self.env.ref("ixl_beneficiary.ixl_beneficiary_view_form").arch
+        self.assertIn('name="action_show_sensitive_notes"', form)
+        self.assertNotIn('name="fragility_notes"', form)
+        action = self.person.with_user(self.operator).action_show_sensitive_notes()
+        self.assertEqual(action["views"][0][0],
+                         self.env.ref("ixl_beneficiary.ixl_beneficiary_view_form_sensitive").id)
+

@@ -261,3 +261,14 @@ class TestInternship(InternshipCase):
         self.person._privacy_anonymise_related()
         self.assertFalse(internship.note)
         self.assertEqual(internship.state, "done")
+
+    def test_close_wizard_defaults(self):
+        """Issue 19: the last day and the hire start were set in default_get and an
+        onchange: a wizard made without the form had neither."""
+        internship = self._internship()
+        internship.with_user(self.operator).action_start()
+        wizard = self.env["ixl.internship.close"].with_user(self.operator).create(
+            {"internship_id": internship.id, "outcome": "hired_permanent"})
+        self.assertEqual((wizard.date_end, wizard.hire_start),
+                         (date(2026, 4, 10), date(2026, 4, 11)))
+

@@ -22,7 +22,7 @@ class IxlInternshipClose(models.TransientModel):
         [(key, label) for key, label in OUTCOMES if key in CLOSE_OUTCOMES], required=True,
         default="ended")
     date_end = fields.Date(string="Last day", required=True, compute="_compute_date_end",
-                           store=True, readonly=False,
+                           store=True, readonly=False, precompute=True,
                            help="The planned end, or an earlier day if the internship "
                                 "ended early.")
     hire_start = fields.Date(string="Hire starts on", compute="_compute_hire_start",
@@ -110,7 +110,7 @@ class IxlInternshipPayment(models.TransientModel):
     amount_due = fields.Monetary(related="month_id.amount", string="Indemnity due")
     date = fields.Date(string="Paid on", required=True, default=lambda self: local_today())
     amount = fields.Monetary(string="Amount paid", required=True, compute="_compute_amount",
-                             store=True, readonly=False,
+                             store=True, readonly=False, precompute=True,
                              help="The indemnity due, unless another amount was paid.")
 
     @api.depends("month_id")

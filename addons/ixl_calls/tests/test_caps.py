@@ -93,3 +93,15 @@ class TestCaps(CallsCase):
         app = self.make_apl_application(approve=False)
         with self.assertRefused("approved"):
             self.grant(app, 100, 2025)
+
+    def test_caps_follow_the_kind(self):
+        """Issue 19: the usual cap of the kind was set by an onchange, so a call created
+        without a cap (import, RPC) got the hiring incentive's and was refused."""
+        call = self.env["ixl.call"].with_user(self.coordinator).create(
+            {"name": "APL 2027", "kind": "apl"})
+        self.assertEqual((call.cap_amount, call.cap_basis), (40000.0, "project_year"))
+        call.write({"kind": "social"})
+        self.assertEqual((call.cap_amount, call.cap_basis), (40000.0, "project"))
+        call.write({"cap_amount": 35000.0})
+        self.assertEqual(call.cap_amount, 35000.0, "staff's own cap is kept")
+

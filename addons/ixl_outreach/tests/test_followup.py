@@ -146,3 +146,13 @@ class TestFollowup(FollowupCase):
         with freeze_time("2026-03-31 22:30:00"):
             self.answer(self._answer_of(self.anna), {"working": "yes"})
         self.assertEqual(str(self.anna.followup_date), "2026-04-01")
+
+    def test_buttons_follow_the_actions(self):
+        """Issue 19: the Close button showed on sent campaigns only, while the action
+        also closes a draft; both now read the same states."""
+        mine = self.campaign.with_user(self.operator)
+        self.assertEqual((mine.state, mine.is_not_closed, mine.can_remind),
+                         ("draft", True, False))
+        mine.action_close()
+        self.assertEqual((mine.state, mine.is_not_closed), ("closed", False))
+
