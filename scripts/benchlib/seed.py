@@ -8,9 +8,16 @@ import string
 import time
 from datetime import datetime, timedelta
 
-from odoo.addons.ixl_beneficiary.models.tools import local_date
-
 from . import execute_values, progress
+
+
+
+def _local_date(value):
+    """The addon's own Bologna date (imported here: the addons path is set by then)."""
+    from odoo.addons.ixl_beneficiary.models.tools import local_date  # noqa: PLC0415
+
+    return local_date(value)
+
 
 SKILLS_PER_PERSON = 5
 YEARS = 10
@@ -213,7 +220,7 @@ class Seeder:
                 f"Cognome{p['i']}", p["code"], _nationality_group(p), p["state"],
                 p["state"] in PLACED_STATES, p["readiness"], p["municipality"],
                 self.mun_district[p["municipality"]], p["operator"], p["registered"],
-                p["channel"], p["registered"], local_date(p["registered"]) + timedelta(days=15),
+                p["channel"], p["registered"], _local_date(p["registered"]) + timedelta(days=15),
                 p["interview"], p["held"], p["operator"] if p["held"] else None, score or 0,
                 score is not None, profile, first_outcome, profile if p["held"] else None,
                 p["registered"], self.now, 1, 1)
