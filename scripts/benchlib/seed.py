@@ -11,10 +11,9 @@ from datetime import datetime, timedelta
 from . import execute_values, progress
 
 
-
 def _local_date(value):
     """The addon's own Bologna date (imported here: the addons path is set by then)."""
-    from odoo.addons.ixl_beneficiary.models.tools import local_date  # noqa: PLC0415
+    from odoo.addons.ixl_beneficiary.models.tools import local_date
 
     return local_date(value)
 
