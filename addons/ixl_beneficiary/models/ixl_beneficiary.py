@@ -347,6 +347,8 @@ class IxlBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")
+        # the caller's dicts stay as given: the importer retries them after a rollback
+        vals_list = [dict(vals) for vals in vals_list]
         new_partner_vals = []
         for vals in vals_list:
             self._prepare_partner_vals(vals)
