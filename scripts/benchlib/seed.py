@@ -174,11 +174,12 @@ class Seeder:
         partner_ids = [r[0] for r in execute_values(self.cr, """
             INSERT INTO res_partner (name, complete_name, type, active, is_company, birthdate_date,
                 gender, nationality_id, email, email_normalized, lang, partner_share,
-                create_date, write_date, create_uid, write_uid)
+                is_ixl_beneficiary, create_date, write_date, create_uid, write_uid)
             VALUES %s RETURNING id""",
             [(f"Nome{p['i']} Cognome{p['i']}", f"Nome{p['i']} Cognome{p['i']}", "contact", True,
               False, p["birth"], p["gender"], p["nationality"], f"bench{p['i']}@example.com",
-              f"bench{p['i']}@example.com", self.lang, True, p["registered"], self.now, 1, 1)
+              f"bench{p['i']}@example.com", self.lang, True, True, p["registered"], self.now,
+              1, 1)
              for p in self.people])]
         self.cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
                         [partner_ids])
