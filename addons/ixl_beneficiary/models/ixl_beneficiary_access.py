@@ -1,6 +1,7 @@
 from odoo import api, models
 
 from .ixl_beneficiary import OPERATOR
+from .res_partner import CONTACT_DOOR, ContactDoor
 
 # Fields of the person's contact that everybody who reads ixl.beneficiary reads (finance
 # included): the name and the two facts of the reports. They are read as superuser, since
@@ -46,6 +47,23 @@ class IxlBeneficiary(models.Model):
     """
 
     _inherit = "ixl.beneficiary"
+
+    # The person's contact is written through the person: operators have no rights on
+    # contacts (res.partner), the person's access and field groups are checked here.
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.su:
+            return super().create(vals_list)
+        self.check_access("create")
+        door = self.with_context(**{CONTACT_DOOR: ContactDoor(create=True)})
+        return super(IxlBeneficiary, door).create(vals_list).with_env(self.env)
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        self.check_access("write")  # and Odoo checks the fields' groups before the contact
+        door = ContactDoor(partner_ids=self.sudo().partner_id.ids)
+        return super(IxlBeneficiary, self.with_context(**{CONTACT_DOOR: door})).write(vals)
 
     def _add_inherited_fields(self):
         super()._add_inherited_fields()
