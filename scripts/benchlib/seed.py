@@ -8,9 +8,15 @@ import string
 import time
 from datetime import datetime, timedelta
 
-from odoo.addons.ixl_beneficiary.models.tools import local_date
-
 from . import execute_values, progress
+
+
+def _local_date(value):
+    """The addon's own Bologna date (imported here: the addons path is set by then)."""
+    from odoo.addons.ixl_beneficiary.models.tools import local_date
+
+    return local_date(value)
+
 
 SKILLS_PER_PERSON = 5
 YEARS = 10
@@ -168,11 +174,12 @@ class Seeder:
         partner_ids = [r[0] for r in execute_values(self.cr, """
             INSERT INTO res_partner (name, complete_name, type, active, is_company, birthdate_date,
                 gender, nationality_id, email, email_normalized, lang, partner_share,
-                create_date, write_date, create_uid, write_uid)
+                is_ixl_beneficiary, create_date, write_date, create_uid, write_uid)
             VALUES %s RETURNING id""",
             [(f"Nome{p['i']} Cognome{p['i']}", f"Nome{p['i']} Cognome{p['i']}", "contact", True,
               False, p["birth"], p["gender"], p["nationality"], f"bench{p['i']}@example.com",
-              f"bench{p['i']}@example.com", self.lang, True, p["registered"], self.now, 1, 1)
+              f"bench{p['i']}@example.com", self.lang, True, True, p["registered"], self.now,
+              1, 1)
              for p in self.people])]
         self.cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
                         [partner_ids])
@@ -213,7 +220,7 @@ class Seeder:
                 f"Cognome{p['i']}", p["code"], _nationality_group(p), p["state"],
                 p["state"] in PLACED_STATES, p["readiness"], p["municipality"],
                 self.mun_district[p["municipality"]], p["operator"], p["registered"],
-                p["channel"], p["registered"], local_date(p["registered"]) + timedelta(days=15),
+                p["channel"], p["registered"], _local_date(p["registered"]) + timedelta(days=15),
                 p["interview"], p["held"], p["operator"] if p["held"] else None, score or 0,
                 score is not None, profile, first_outcome, profile if p["held"] else None,
                 p["registered"], self.now, 1, 1)

@@ -344,6 +344,8 @@ class IxlBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")
+        # the caller's dicts stay as given: the importer retries them after a rollback
+        vals_list = [dict(vals) for vals in vals_list]
         self._privacy_check_server_dates(vals_list)
         consents_given = self._privacy_prepare_create(vals_list)
         new_partner_vals = []

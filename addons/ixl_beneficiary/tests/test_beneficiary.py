@@ -263,3 +263,24 @@ class TestCodiceFiscalePending(IxlCase):
         with self.assertRefused("or mark it as pending"):
             person.fiscal_code_pending = False
 
+
+@tagged("post_install", "-at_install")
+class TestImport(IxlCase):
+    def test_import_with_a_wrong_code_reports_the_code(self):
+        """Staff import a spreadsheet of registrations; one row has a wrong check letter.
+        The import is refused with the row's codice fiscale error, not a database error
+        (the importer retries the rows after rolling back the failed batch)."""
+        good = make_fiscal_code("BIANCHI", "LUCA", "1985-04-03")
+        wrong = make_fiscal_code("NERI", "SARA", "1990-07-21", female=True)
+        wrong = wrong[:-1] + ("A" if wrong[-1] != "A" else "B")
+        result = self.env["ixl.beneficiary"].load(
+            ["first_name", "last_name", "fiscal_code"],
+            [["Luca", "Bianchi", good], ["Sara", "Neri", wrong]])
+        messages = [m["message"] for m in result["messages"]]
+        self.assertFalse(result["ids"])
+        self.assertTrue(messages)
+        self.assertTrue(all("codice fiscale" in m and "foreign key" not in m for m in messages),
+                        messages)
+        result = self.env["ixl.beneficiary"].load(
+            ["first_name", "last_name", "fiscal_code"], [["Luca", "Bianchi", good]])
+        self.assertEqual(len(result["ids"]), 1, result["messages"])
