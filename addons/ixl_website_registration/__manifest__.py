@@ -15,6 +15,7 @@
         "data/mail_activity_type_data.xml",
         "views/registration_templates.xml",
     ],
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "installable": True,
     "auto_install": True,
