@@ -6,10 +6,11 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.it import codicefiscale, iva
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from .res_partner import CONTACT_DOOR, ContactDoor
 from .tools import AGE_BANDS, age_band, related_records_action
 
 _logger = logging.getLogger(__name__)
@@ -367,7 +368,9 @@ class IxlBeneficiary(models.Model):
             partners = self.env["res.partner"].sudo().create([p for _v, p in new_partner_vals])
             for (vals, _person), partner in zip(new_partner_vals, partners, strict=True):
                 vals["partner_id"] = partner.id
-        records = super().create(vals_list)
+            # Odoo then writes the inherited fields' defaults on these new contacts
+            self = self.with_context(**{CONTACT_DOOR: ContactDoor(partner_ids=partners.ids)})
+        records = super().create(vals_list).with_env(self.env)
         records._check_fiscal_code()  # also when neither field was given
         records._schedule_first_interview_activity()
         records._flag_shared_email()
@@ -376,6 +379,10 @@ class IxlBeneficiary(models.Model):
     def write(self, vals):
         self._prepare_partner_vals(vals)
         person = self._pop_person_vals(vals)
+        if not self.env.su and (other := [n for n in vals if self._fields[n].inherited]):
+            raise AccessError(self.env._(
+                "Only the person's contact data can be changed from the person, not %(fields)s.",
+                fields=", ".join(sorted(other))))
         renamed = "first_name" in vals or "last_name" in vals
         if person or renamed:
             self.check_access("write")
