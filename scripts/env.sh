@@ -66,7 +66,7 @@ else
     [ -n "${PGPORT:-}" ] || PGPORT_AUTO=1
     local_cluster_port() {
         [ "$PGPORT_AUTO" = 1 ] || return 0
-        PGPORT="$(pg_lsclusters -h 2>/dev/null | awk 'NR == 1 {print $3}')"
+        PGPORT="$(pg_lsclusters -h 2>/dev/null | awk 'NR == 1 {print $3}' || true)"
         PGPORT="${PGPORT:-5432}"
     }
     local_cluster_port
@@ -309,7 +309,7 @@ ensure_postgres() {
     export PGPORT
     if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
         local cluster
-        cluster="$(pg_lsclusters -h 2>/dev/null | awk -v p="$PGPORT" '$3 == p {print $1" "$2; exit}')"
+        cluster="$(pg_lsclusters -h 2>/dev/null | awk -v p="$PGPORT" '$3 == p {print $1" "$2; exit}' || true)"
         [ -n "$cluster" ] || die "No PostgreSQL cluster on port $PGPORT (pg_lsclusters)"
         log "Starting PostgreSQL $cluster"
         # shellcheck disable=SC2086
