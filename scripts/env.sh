@@ -318,7 +318,7 @@ ensure_postgres() {
     fi
     if ! psql -d postgres -tAc "select 1" >/dev/null 2>&1; then
         log "Creating PostgreSQL role $PGUSER"
-        as_postgres psql -p "$PGPORT" -q -c \
+        as_postgres env -u PGHOST -u PGUSER -u PGPASSWORD psql -p "$PGPORT" -q -c \
             "CREATE ROLE \"$PGUSER\" LOGIN CREATEDB PASSWORD '$PGPASSWORD'" \
             || die "Cannot create role $PGUSER; create it or set PGUSER/PGPASSWORD"
     fi
