@@ -266,3 +266,61 @@ def test_entrypoint_runs_a_command_as_is(entrypoint):
     start, _db, _conf = entrypoint
     result, calls = start("echo", "hello")
     assert result.stdout.strip() == "hello" and calls == []
+
+
+# ---------------------------------------------------------------- Odoo's clone
+@pytest.fixture
+def odoo_repo(tmp_path):
+    """A tiny stand-in for odoo/odoo: odoo-bin and an 18.0 release.py, one commit."""
+    repo = tmp_path / "odoo.git"
+    (repo / "odoo").mkdir(parents=True)
+    (repo / "odoo-bin").write_text("#!/usr/bin/env python3\n")
+    (repo / "odoo" / "release.py").write_text("version_info = (18, 0, 0, 'final', 0, '')\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(repo)]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "18.0"],
+                 ["config", "uploadpack.allowAnySHA1InWant", "true"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True,
+                            text=True).stdout.strip()
+    return repo, commit
+
+
+def ensure_odoo(tmp_path, target, url, commit, command="make run"):
+    script = 'source scripts/env.sh && ensure_odoo && echo "ODOO_SRC=$ODOO_SRC"'
+    env = clean_env(ODOO_SRC=str(target), ODOO_GIT_URL=url, ODOO_COMMIT=commit,
+                    IXL_COMMAND=command, IXL_DATA=str(tmp_path / "data"))
+    return run(["bash", "-c", script], env=env)
+
+
+def test_missing_odoo_is_cloned_at_the_pinned_commit(tmp_path, odoo_repo):
+    repo, commit = odoo_repo
+    target = tmp_path / "opt" / "odoo18"
+    result = ensure_odoo(tmp_path, target, f"file://{repo}", commit)
+    assert result.returncode == 0, result.stderr
+    assert f"ODOO_SRC={target}" in result.stdout
+    head = run(["git", "-C", str(target), "rev-parse", "HEAD"]).stdout.strip()
+    assert head == commit and (target / "odoo" / "release.py").is_file()
+    assert [p.name for p in target.parent.iterdir()] == ["odoo18"]  # no partial clone left
+    again = ensure_odoo(tmp_path, target, "file:///nowhere", commit)  # present: no clone
+    assert again.returncode == 0 and "Cloning" not in again.stderr
+
+
+def test_offline_clone_leaves_nothing_and_names_the_typed_command(tmp_path, odoo_repo):
+    _repo, commit = odoo_repo
+    target = tmp_path / "opt" / "odoo18"
+    result = ensure_odoo(tmp_path, target, f"file://{tmp_path}/offline", commit)
+    assert result.returncode != 0
+    assert "git clone --depth 1 --branch 18.0 https://github.com/odoo/odoo.git" in result.stderr
+    assert "make run ODOO_SRC=/path/to/odoo" in result.stderr
+    assert "make test" not in result.stderr
+    assert not target.exists() and list(target.parent.iterdir()) == []
+
+
+def test_a_folder_that_is_not_odoo_is_never_overwritten(tmp_path, odoo_repo):
+    repo, commit = odoo_repo
+    target = tmp_path / "odoo18"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+    result = ensure_odoo(tmp_path, target, f"file://{repo}", commit, command="make test")
+    assert result.returncode != 0 and "is not an Odoo 18.0 checkout" in result.stderr
+    assert [p.name for p in target.iterdir()] == ["notes.txt"]
