@@ -10,8 +10,10 @@
 #     --user    as a non-root user "ixl" with sudo (NOPASSWD: nobody types a password)
 #     --odoo copy   (default) the host's Odoo ($ODOO_SRC, /opt/odoo18) is copied to the
 #                   chroot's /opt/odoo18, as if placed there beforehand;
-#     --odoo clone  no Odoo: make clones it, from ODOO_GIT_URL (a file:// mirror when
-#                   GitHub is out of reach; see docs/setup.md)
+#     --odoo clone  no Odoo: make clones it from GitHub (ODOO_GIT_URL, ODOO_COMMIT)
+#     --mirror DIR  no Odoo, and make clones it from DIR, a bare git repository of an
+#                   Odoo 18.0 tree (GitHub out of reach), copied to the chroot's
+#                   /srv/odoo.git; its HEAD is the commit fetched
 #
 # Each run starts from a pristine copy of the root ($CHROOT_DIR/minbase.tar, made once
 # with debootstrap). The host's resolver, CA certificates and pip settings are copied in
@@ -30,6 +32,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --user) AS_USER=1 ;;
         --odoo) ODOO_MODE="$2"; shift ;;
+        --mirror) ODOO_MODE=clone MIRROR_REPO="$2"; shift ;;
         *) break ;;
     esac
     shift
@@ -119,7 +122,14 @@ case "$ODOO_MODE" in
         log "Copying $HOST_ODOO to the chroot's /opt/odoo18 (owned by root)"
         cp -a "$HOST_ODOO" "$ROOT/opt/odoo18"
         rm -rf "$ROOT/opt/odoo18/odoo.egg-info" ;;
-    clone) log "No Odoo: make clones it${ODOO_GIT_URL:+ from $ODOO_GIT_URL}" ;;
+    clone)
+        if [ -n "${MIRROR_REPO:-}" ]; then
+            cp -a "$MIRROR_REPO" "$ROOT/srv/odoo.git"
+            [ "$AS_USER" = 1 ] && chroot "$ROOT" chown -R ixl:ixl /srv/odoo.git
+            ODOO_GIT_URL=file:///srv/odoo.git
+            ODOO_COMMIT="${ODOO_COMMIT:-$(git -C "$MIRROR_REPO" rev-parse HEAD)}"
+        fi
+        log "No Odoo: make clones it${ODOO_GIT_URL:+ from $ODOO_GIT_URL}${ODOO_COMMIT:+ at $ODOO_COMMIT}" ;;
     *) die "--odoo copy or --odoo clone" ;;
 esac
 
