@@ -95,10 +95,11 @@ rm -rf "${FILESTORE:?}/$DB"
 createdb -T "$TEMPLATE" "$DB"
 [ -d "$FILESTORE/$TEMPLATE" ] && cp -a "$FILESTORE/$TEMPLATE" "$FILESTORE/$DB"
 
-# 3. Before.
+# 3. Before (both snapshots take the periods of the same day).
+TODAY="$(date +%F)"
 started=$SECONDS
 "$PY" "$PROJECT_DIR/scripts/upgrade_check.py" snapshot --config "$RUNTIME_CONF" --db "$DB" \
-    --addons-path "$PREV_PATH" --out "$WORK/before.json" || die "Snapshot before the upgrade failed"
+    --addons-path "$PREV_PATH" --today "$TODAY" --out "$WORK/before.json" || die "Snapshot before the upgrade failed"
 
 # 4. and 5. The upgrade, as on a production database (no demo data).
 psql -d "$DB" -qc "UPDATE ir_module_module SET demo = false"
@@ -113,7 +114,7 @@ log "Upgraded in $(elapsed "$started") (log: $WORK/upgrade.log)"
 
 # 6. After, and the comparison.
 "$PY" "$PROJECT_DIR/scripts/upgrade_check.py" snapshot --config "$RUNTIME_CONF" --db "$DB" \
-    --addons-path "$HEAD_PATH" --out "$WORK/after.json" || die "Snapshot after the upgrade failed"
+    --addons-path "$HEAD_PATH" --today "$TODAY" --out "$WORK/after.json" || die "Snapshot after the upgrade failed"
 "$PY" "$PROJECT_DIR/scripts/upgrade_check.py" compare "$WORK/before.json" "$WORK/after.json" \
     --exceptions "$EXCEPTIONS" || die "The upgrade lost or changed data (see above; $WORK)"
 dropdb "$DB"

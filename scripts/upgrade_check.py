@@ -96,7 +96,7 @@ def invalid_selection(env, model, field):
                              SQL.identifier(field.name), options))
 
 
-def snapshot_data(env):
+def snapshot_data(env, today):
     from odoo.tools import SQL
 
     data = {kind: {} for kind in ("models", "tables", "fields", "selection")}
@@ -119,7 +119,7 @@ def snapshot_data(env):
         data["tables"][table] = count(env.cr, SQL("SELECT count(*) FROM %s",
                                                   SQL.identifier(table)))
     data["modules"] = snapshot_modules(env)
-    data["dashboard"] = snapshot_dashboard(env)
+    data["dashboard"] = snapshot_dashboard(env, today)
     return data
 
 
@@ -164,14 +164,14 @@ def flatten_dashboard(result, period):
     return figures
 
 
-def snapshot_dashboard(env):
+def snapshot_dashboard(env, today):
     if "ixl.dashboard" not in env.registry:
         return {}
     user = dashboard_user(env)
     # The user's groups open every section; sudo: the figures of all records.
     dashboard = env["ixl.dashboard"].with_user(user).sudo().with_context(lang="en_US")
-    today = date.today()
-    figures = flatten_dashboard(dashboard.get_dashboard(), "this year")
+    figures = flatten_dashboard(
+        dashboard.get_dashboard(f"{today.year}-01-01", f"{today.year}-12-31"), "this year")
     figures.update(flatten_dashboard(
         dashboard.get_dashboard(f"{today.year - 19}-01-01", f"{today.year}-12-31"),
         "twenty years"))
@@ -183,7 +183,7 @@ def snapshot(args):
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID,
                                    {"lang": "en_US", "tz": "Europe/Rome", "active_test": False})
-        data = snapshot_data(env)
+        data = snapshot_data(env, date.fromisoformat(args.today) if args.today else date.today())
         cr.rollback()
     with open(args.out, "w") as fh:
         json.dump(data, fh, indent=1, sort_keys=True, default=str)
@@ -292,6 +292,7 @@ def main(argv=None):
     snap.add_argument("--db", required=True)
     snap.add_argument("--addons-path", required=True)
     snap.add_argument("--out", required=True)
+    snap.add_argument("--today", help="the periods' year (both snapshots use the same)")
     comp = sub.add_parser("compare")
     comp.add_argument("before")
     comp.add_argument("after")
