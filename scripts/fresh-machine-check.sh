@@ -56,8 +56,16 @@ if [ ! -f "$CHROOT_DIR/minbase.tar" ]; then
     rm -rf "$CHROOT_DIR/minbase"
 fi
 
+# The chroot's PostgreSQL (started by make) is stopped with its root.
+stop_postgres() {
+    [ -x "$ROOT/usr/bin/pg_lsclusters" ] || return 0
+    chroot "$ROOT" pg_lsclusters -h 2>/dev/null | while read -r version name _; do
+        chroot "$ROOT" pg_ctlcluster "$version" "$name" stop 2>/dev/null || true
+    done
+}
 unmount_all() {
     local mount
+    stop_postgres
     for mount in dev/shm dev/pts dev sys proc; do
         mountpoint -q "$ROOT/$mount" && umount -l "$ROOT/$mount"
     done
@@ -114,7 +122,7 @@ fi
 git -C "$PROJECT_DIR" diff --quiet HEAD || log "Uncommitted changes are NOT in the check (a clone of HEAD)"
 git clone -q "$PROJECT_DIR" "$ROOT$HOME_DIR/project"
 [ "$AS_USER" = 1 ] && chroot "$ROOT" chown -R ixl:ixl "$HOME_DIR/project"
-log "Project: $(git -C "$ROOT$HOME_DIR/project" log -1 --format='%h %s')"
+log "Project: $(git -c safe.directory="*" -C "$ROOT$HOME_DIR/project" log -1 --format='%h %s')"
 
 case "$ODOO_MODE" in
     copy)
