@@ -159,7 +159,7 @@ usable_browser() {
     for bin in google-chrome chromium google-chrome-stable; do
         bin="$(command -v "$bin")" || continue
         case "$(readlink -f "$bin")" in /snap/*) continue ;; esac
-        grep -qs "snap" "$bin" && [ "$(stat -c %s "$bin")" -lt 4096 ] && continue
+        grep -qs "/snap/bin/" "$bin" && continue    # Ubuntu's wrapper of the snap
         echo "$bin"
         return 0
     done
