@@ -328,9 +328,10 @@ def test_a_folder_that_is_not_odoo_is_never_overwritten(tmp_path, odoo_repo):
 
 def test_ubuntu_snap_wrapper_is_not_a_browser(tmp_path):
     """Ubuntu's chromium package is a script that starts the snap: tours cannot use it."""
-    stub = tmp_path / "chromium"
-    stub.write_text('#!/bin/sh\nexec /snap/bin/chromium "$@"\n')
-    stub.chmod(0o755)
+    for name in ("google-chrome", "chromium", "google-chrome-stable"):
+        stub = tmp_path / name
+        stub.write_text('#!/bin/sh\nexec /snap/bin/chromium "$@"\n')
+        stub.chmod(0o755)
     result = run(["bash", "-c", "source scripts/env.sh && usable_browser || echo none"],
                  env=clean_env(PATH=f"{tmp_path}:/usr/bin:/bin"))
     assert result.stdout.strip() == "none", result.stdout + result.stderr
