@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The README's commands on a fresh Debian 12 machine, reproduced in a debootstrap chroot
+# The README's commands on a fresh Debian 12 (or Ubuntu 24.04) machine, reproduced in a
+# debootstrap chroot
 # (minbase: no make, git, gcc, Python or sudo). Slow (an hour or more on 2 cores): NOT part
 # of make test. Needs root on a Debian/Ubuntu host with network access to the Debian
 # mirror and PyPI. Results in docs/setup.md.
 #
-#   sudo bash scripts/fresh-machine-check.sh [--user] [--odoo clone|copy] [COMMAND]
+#   sudo bash scripts/fresh-machine-check.sh [--suite bookworm|noble] [--user]
+#                                            [--odoo copy|clone] [--mirror DIR] [COMMAND]
 #     COMMAND   what to type after installing make (default "make test"; e.g.
 #               "make run" - then the check stops once http://127.0.0.1:8069 answers)
+#     --suite   bookworm (Debian 12, default) or noble (Ubuntu 24.04, from
+#               archive.ubuntu.com; bootstrapped without checking signatures when the
+#               host has no Ubuntu keyring; apt inside then uses Ubuntu's own)
 #     --user    as a non-root user "ixl" with sudo (NOPASSWD: nobody types a password)
 #     --odoo copy   (default) the host's Odoo ($ODOO_SRC, /opt/odoo18) is copied to the
 #                   chroot's /opt/odoo18, as if placed there beforehand;
@@ -24,13 +29,14 @@ set -euo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CHROOT_DIR="${CHROOT_DIR:-/work/chroot}"
-MIRROR="${MIRROR:-http://deb.debian.org/debian}"
 ROOT="$CHROOT_DIR/root"
+SUITE=bookworm
 AS_USER=0
 ODOO_MODE=copy
 while [ $# -gt 0 ]; do
     case "$1" in
         --user) AS_USER=1 ;;
+        --suite) SUITE="$2"; shift ;;
         --odoo) ODOO_MODE="$2"; shift ;;
         --mirror) ODOO_MODE=clone MIRROR_REPO="$2"; shift ;;
         *) break ;;
@@ -39,7 +45,28 @@ while [ $# -gt 0 ]; do
 done
 COMMAND="${1:-make test}"
 HOST_ODOO="${ODOO_SRC:-/opt/odoo18}"
-LOG="$CHROOT_DIR/$(date -u +%Y%m%dT%H%M%SZ).log"
+LOG="$CHROOT_DIR/$(date -u +%Y%m%dT%H%M%SZ)-$SUITE.log"
+case "$SUITE" in
+    bookworm)
+        MIRROR="${MIRROR:-http://deb.debian.org/debian}"
+        SOURCES="deb $MIRROR bookworm main
+deb $MIRROR bookworm-updates main
+deb http://deb.debian.org/debian-security bookworm-security main"
+        BOOTSTRAP=(--variant=minbase bookworm) ;;
+    noble)
+        MIRROR="${MIRROR:-http://archive.ubuntu.com/ubuntu}"
+        SOURCES="deb $MIRROR noble main universe
+deb $MIRROR noble-updates main universe
+deb http://security.ubuntu.com/ubuntu noble-security main universe"
+        BOOTSTRAP=(--variant=minbase --components=main,universe)
+        [ -f /usr/share/keyrings/ubuntu-archive-keyring.gpg ] || BOOTSTRAP+=(--no-check-gpg)
+        BOOTSTRAP+=(noble) ;;
+    *) echo "--suite bookworm or noble" >&2; exit 1 ;;
+esac
+TARBALL="$CHROOT_DIR/minbase-$SUITE.tar"
+# The Debian root of the first version of this script.
+[ "$SUITE" = bookworm ] && [ -f "$CHROOT_DIR/minbase.tar" ] && [ ! -f "$TARBALL" ] \
+    && mv "$CHROOT_DIR/minbase.tar" "$TARBALL"
 
 log() { printf '[fresh-machine] %s\n' "$*" | tee -a "$LOG" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -47,13 +74,15 @@ die() { log "FAILED: $*"; exit 1; }
 mkdir -p "$CHROOT_DIR"
 
 # ---------------------------------------------------------------- pristine root
-if [ ! -f "$CHROOT_DIR/minbase.tar" ]; then
+if [ ! -f "$TARBALL" ]; then
     command -v debootstrap >/dev/null || apt-get install -y -q --no-install-recommends debootstrap
-    log "debootstrap --variant=minbase bookworm (once)"
-    rm -rf "$CHROOT_DIR/minbase"
-    debootstrap --variant=minbase bookworm "$CHROOT_DIR/minbase" "$MIRROR" >> "$LOG" 2>&1
-    tar -C "$CHROOT_DIR/minbase" -cf "$CHROOT_DIR/minbase.tar" .
-    rm -rf "$CHROOT_DIR/minbase"
+    log "debootstrap ${BOOTSTRAP[*]} (once)"
+    rm -rf "$CHROOT_DIR/minbase-$SUITE"
+    script=()
+    [ -f "/usr/share/debootstrap/scripts/$SUITE" ] || script=(/usr/share/debootstrap/scripts/gutsy)
+    debootstrap "${BOOTSTRAP[@]}" "$CHROOT_DIR/minbase-$SUITE" "$MIRROR" "${script[@]}" >> "$LOG" 2>&1
+    tar -C "$CHROOT_DIR/minbase-$SUITE" -cf "$TARBALL" .
+    rm -rf "$CHROOT_DIR/minbase-$SUITE"
 fi
 
 # The chroot's PostgreSQL (started by make) is stopped with its root.
@@ -75,17 +104,13 @@ trap unmount_all EXIT
 unmount_all
 rm -rf "$ROOT"
 mkdir -p "$ROOT"
-tar -C "$ROOT" -xf "$CHROOT_DIR/minbase.tar"
+tar -C "$ROOT" -xf "$TARBALL"
 
 # ---------------------------------------------------------------- what the network gives
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 cp /etc/hosts "$ROOT/etc/hosts"
-# Debian 12's usual sources (main, updates, security), as on an installed system.
-cat > "$ROOT/etc/apt/sources.list" <<EOF
-deb $MIRROR bookworm main
-deb $MIRROR bookworm-updates main
-deb http://deb.debian.org/debian-security bookworm-security main
-EOF
+# The usual sources of an installed system (updates, security; universe on Ubuntu).
+echo "$SOURCES" > "$ROOT/etc/apt/sources.list"
 # The host's CA bundle, kept when the ca-certificates package is installed later.
 mkdir -p "$ROOT/usr/local/share/ca-certificates" "$ROOT/etc/ssl/certs"
 cp /etc/ssl/certs/ca-certificates.crt "$ROOT/usr/local/share/ca-certificates/host-network.crt"
