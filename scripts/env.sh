@@ -175,9 +175,10 @@ run the tests on amd64, on Debian, or put a Chromium on PATH."
     log "Installing Google Chrome (Ubuntu's chromium is a snap wrapper)"
     local deb
     deb="$(mktemp --suffix=.deb)"
+    local url=https://dl.google.com/linux/direct/google-chrome-stable_current_amd64.deb
     python3 -c 'import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])' \
-        https://dl.google.com/linux/direct/google-chrome-stable_current_amd64.deb "$deb" \
-        || die "Could not download Google Chrome"
+        "$url" "$deb" 2>/dev/null || die "Could not download Google Chrome ($url): install \
+Google Chrome or a Chromium that is not a snap, then run $IXL_COMMAND again"
     chmod 0644 "$deb"
     apt_install "$deb"
     rm -f "$deb"
