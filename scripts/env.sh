@@ -112,9 +112,18 @@ packages_for() {
         lint) echo "$lint" ;;
         run) echo "$run" ;;
         docs) echo "$run fonts-dejavu-core $(browser_package)" ;;
-        test) echo "$run fonts-dejavu-core docker-compose $(browser_package)" ;;
+        test) echo "$run fonts-dejavu-core $(compose_packages) $(browser_package)" ;;
         *) die "packages_for: unknown command $1" ;;
     esac
+}
+
+# docker-compose (v1) only validates the compose file. On Ubuntu 24.04 it imports
+# distutils, gone from Python 3.12, without depending on python3-setuptools, which
+# brings it back.
+compose_packages() {
+    echo docker-compose
+    [ "$(os_id)" = ubuntu ] && echo python3-setuptools
+    return 0
 }
 
 # Debian has a chromium package; Ubuntu's is a snap wrapper that cannot run the tours,
