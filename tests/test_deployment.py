@@ -29,10 +29,21 @@ def run(args, env=None, **kwargs):
                           check=False, env=env, **kwargs)
 
 
+def pg_settings():
+    """The connection of the database under test (Odoo's configuration)."""
+    from odoo.tools import config
+
+    return {"PGHOST": str(config["db_host"] or "localhost"),
+            "PGPORT": str(config["db_port"] or 5432),
+            "PGUSER": str(config["db_user"] or ""), "PGPASSWORD": str(config["db_password"] or "")}
+
+
 def clean_env(**extra):
-    """This process's environment without the make test knobs that change the plan."""
+    """This process's environment without the make test knobs that change the plan, with
+    the database connection of the tests."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("ADDONS", "LINT", "UPGRADE_CHECK", "IXL_IN_IMAGE")}
+    env.update(pg_settings())
     env.update(extra)
     return env
 
@@ -158,9 +169,10 @@ def image_root(tmp_path):
     conf = conf.replace("/usr/lib/python3", str(tmp_path / "usr/lib/python3"))
     conf = conf.replace("/usr/local/lib/python3.12", str(tmp_path / "usr/local/lib/python3.12"))
     conf = conf.replace("/var/lib/odoo", str(tmp_path / "var/lib/odoo"))
+    pg = pg_settings()
     for key, var in (("db_host", "PGHOST"), ("db_port", "PGPORT"), ("db_user", "PGUSER"),
                      ("db_password", "PGPASSWORD")):
-        conf = re.sub(rf"^{key} = .*$", f"{key} = {os.environ[var]}", conf, flags=re.M)
+        conf = re.sub(rf"^{key} = .*$", f"{key} = {pg[var]}", conf, flags=re.M)
     (tmp_path / "odoo.conf").write_text(conf)
     path = f"{bin_dir}:/usr/bin:/bin"
     if shutil.which("pg_isready"):
@@ -214,8 +226,9 @@ def entrypoint(tmp_path):
     fake.write_text(f'#!/bin/sh\necho "$*" >> {calls}\n')
     fake.chmod(0o755)
     conf = tmp_path / "odoo.conf"
+    pg = pg_settings()
     conf.write_text("[options]\n" + "".join(
-        f"{key} = {os.environ[var]}\n" for key, var in (
+        f"{key} = {pg[var]}\n" for key, var in (
             ("db_host", "PGHOST"), ("db_port", "PGPORT"), ("db_user", "PGUSER"),
             ("db_password", "PGPASSWORD"))))
     db = f"ixl_entrypoint_{uuid.uuid4().hex[:8]}"
@@ -232,7 +245,7 @@ def entrypoint(tmp_path):
         return result, lines
 
     yield start, db, str(conf)
-    run(["dropdb", "--if-exists", db])
+    run(["dropdb", "--if-exists", db], env=clean_env())
 
 
 def addons_of_project():
@@ -249,15 +262,16 @@ def test_entrypoint_first_start_installs_every_addon(entrypoint):
 def test_entrypoint_later_start_installs_only_new_addons(entrypoint):
     start, db, conf = entrypoint
     addons = addons_of_project()
-    assert run(["createdb", db]).returncode == 0
+    assert run(["createdb", db], env=clean_env()).returncode == 0
     rows = ",".join(f"('{name}', 'installed')" for name in addons[1:])
     sql = f"CREATE TABLE ir_module_module (name varchar, state varchar); " \
           f"INSERT INTO ir_module_module VALUES {rows}, ('{addons[0]}', 'uninstalled')"
-    assert run(["psql", "-q", "-d", db, "-c", sql]).returncode == 0
+    assert run(["psql", "-q", "-d", db, "-c", sql], env=clean_env()).returncode == 0
     _result, calls = start("--dev=all")
     assert calls == [f"-c {conf} -d {db} -i {addons[0]} --stop-after-init",
                      f"-c {conf} -d {db} --dev=all"]
-    run(["psql", "-q", "-d", db, "-c", "UPDATE ir_module_module SET state = 'installed'"])
+    run(["psql", "-q", "-d", db, "-c", "UPDATE ir_module_module SET state = 'installed'"],
+        env=clean_env())
     _result, calls = start()
     assert calls == [f"-c {conf} -d {db}"]
 
