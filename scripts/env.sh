@@ -272,6 +272,14 @@ venv_stamp() {
 # writes nothing into ODOO_SRC, which may belong to root (/opt/odoo18).
 link_odoo_into_venv() {
     local site
+    # Already there (e.g. a virtualenv made with `pip install -e`): leave it as it is.
+    "$VENV/bin/python" - "$ODOO_SRC" 2>/dev/null <<'PY' && return 0
+import importlib.metadata, importlib.util, os, sys
+importlib.metadata.version("odoo")
+spec = importlib.util.find_spec("odoo")
+sys.exit(not spec.origin or os.path.realpath(os.path.dirname(os.path.dirname(spec.origin)))
+         != os.path.realpath(sys.argv[1]))
+PY
     site="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
     echo "$ODOO_SRC" > "$site/ixl-odoo-src.pth"
     mkdir -p "$site/odoo-18.0.dist-info"
