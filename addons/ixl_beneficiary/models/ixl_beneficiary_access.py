@@ -66,13 +66,14 @@ class IxlBeneficiary(models.Model):
         return super(IxlBeneficiary, self.with_context(**{CONTACT_DOOR: door})).write(vals)
 
     def _add_inherited_fields(self):
-        super()._add_inherited_fields()
+        res = super()._add_inherited_fields()
         for name, field in list(self._fields.items()):
             if not field.inherited:
                 continue
             extra = {"related_sudo": True} if name in PUBLIC_PARTNER_FIELDS \
                 else {"groups": OPERATOR}
             self._add_field(name, type(field)(**{**field.args, **extra}))
+        return res
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
