@@ -1,12 +1,11 @@
-# Insieme per il lavoro - Odoo 18 addons.
-# Odoo's source is found through ODOO_SRC (an Odoo 18.0 checkout).
-ODOO_SRC ?= /opt/odoo18
-export ODOO_SRC
+# Insieme per il lavoro - Odoo 18 addons. docs/setup.md describes the set-up.
+# Odoo's source: ODOO_SRC if given (make test ODOO_SRC=/path/to/odoo), else /opt/odoo18,
+# else .odoo; make run / make test clone it (scripts/odoo-commit) when it is missing.
 # make test ADDONS=ixl_beneficiary limits the run to some addons (comma-separated).
 ADDONS ?=
 export ADDONS
 
-.PHONY: help setup run test lint bench docs clean faults load fuzz backup restore
+.PHONY: help setup run test upgrade-check lint bench docs clean faults load fuzz backup restore
 
 # make bench SCALE=full for the ten-year figures (100,000 beneficiaries).
 SCALE ?= small
@@ -14,11 +13,13 @@ export SCALE
 
 help:
 	@echo "make run    - database 'ixl' with every addon and demo data, on http://127.0.0.1:8069"
-	@echo "make test   - fresh database, install check, all tests (browser tests included)"
-	@echo "make lint   - ruff and pylint-odoo mandatory checks"
+	@echo "make test   - lint, install check, upgrade check, bench, resilience, all tests"
+	@echo "              (make test DRY_RUN=1 lists the steps; ADDONS=a,b for some addons)"
+	@echo "make upgrade-check - only the upgrade from scripts/previous-release (after a set-up)"
+	@echo "make lint   - ruff and pylint-odoo mandatory checks (needs only python3-venv)"
 	@echo "make bench  - benchmark figures (SCALE=small|full)"
 	@echo "make docs   - screenshots of the procedures manual (docs/manuale/img) from the demo"
-	@echo "make setup  - only the set-up (Debian packages, virtualenv, PostgreSQL)"
+	@echo "make setup  - only the set-up of make test (packages, Odoo, virtualenv, PostgreSQL)"
 	@echo "make faults - SIGKILL Odoo during 1,000 public registrations: lost=0 half_saved=0 duplicates=0"
 	@echo "make load   - 20 company portal sessions for 60 s on 2 workers: p50/p95 ms, errors, leaks"
 	@echo "make fuzz   - 1,000 malformed posts to the public and portal forms: no 500, no record"
@@ -26,13 +27,17 @@ help:
 	@echo "make restore BACKUP=dir DB=name - restore a backup into a new database, checksums checked"
 
 setup:
-	bash scripts/env.sh && bash -c 'source scripts/env.sh && setup_all'
+	IXL_COMMAND="make setup" bash -c 'source scripts/env.sh && setup_all test'
 
 run:
 	bash scripts/run.sh
 
+DRY_RUN ?=
 test:
-	bash scripts/test.sh
+	bash scripts/test.sh $(if $(DRY_RUN),--dry-run)
+
+upgrade-check:
+	bash scripts/upgrade-check.sh
 
 lint:
 	bash scripts/lint.sh
@@ -58,5 +63,6 @@ restore:
 docs:
 	bash scripts/docs.sh
 
+# Odoo's clone in .odoo (if any) stays: it takes minutes to fetch again.
 clean:
-	rm -rf .data .venv
+	rm -rf .data .venv .venv-lint

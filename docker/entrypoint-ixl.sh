@@ -7,7 +7,9 @@ set -euo pipefail
 
 CONF="${ODOO_RC:-/etc/odoo/odoo.conf}"
 DB="${IXL_DB:-ixl}"
-ADDONS_DIR=/mnt/extra-addons
+# The mounted addons (IXL_ADDONS_DIR: for tests/test_deployment.py, which runs this
+# script against a local PostgreSQL with a stand-in odoo command).
+ADDONS_DIR="${IXL_ADDONS_DIR:-/mnt/extra-addons}"
 
 # A command (not an option) runs as is, like the official image's entrypoint.
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then

@@ -8,8 +8,8 @@ source "$(dirname "$0")/env.sh"
 ensure_postgres
 
 DB="${1:-ixl}"
-DEST="${2:-$PROJECT_DIR/.data/backups/$DB-$(date -u +%Y%m%dT%H%M%SZ)}"
-FILESTORE_ROOT="${FILESTORE_ROOT:-$PROJECT_DIR/.data/filestore/filestore}"
+DEST="${2:-$IXL_DATA/backups/$DB-$(date -u +%Y%m%dT%H%M%SZ)}"
+FILESTORE_ROOT="${FILESTORE_ROOT:-$(filestore_root)}"
 # Rows counted in the manifest (tables of uninstalled addons are skipped).
 MAIN_TABLES="res_partner res_users ir_attachment mail_message ixl_beneficiary ixl_placement
 ixl_protocol_exit ixl_job_request ixl_candidate ixl_internship ixl_call ixl_call_application

@@ -4,13 +4,11 @@
 # (rows per main table, every filestore file, every attachment's sha1 against its file).
 #   scripts/backup_check.sh [TEMPLATE_DB]   (default: installs ixl_beneficiary)
 source "$(dirname "$0")/env.sh"
-check_odoo
-ensure_postgres
-[ -f "$RUNTIME_CONF" ] || write_runtime_config
+setup_db_only
 
 SRC_DB="${BACKUP_CHECK_DB:-res_backup_src}"
 DST_DB="${SRC_DB%_src}_dst"
-FILESTORE_ROOT="$PROJECT_DIR/.data/filestore/filestore"
+FILESTORE_ROOT="$(filestore_root)"
 WORK="$(mktemp -d)"
 cleanup() { rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -31,8 +29,7 @@ else
 fi
 
 log "Adding beneficiaries with an identity document and a CV"
-"$VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$RUNTIME_CONF" -d "$SRC_DB" --no-http \
-    --log-level=warn >/dev/null <<'PY'
+odoo_shell -d "$SRC_DB" --no-http --log-level=warn >/dev/null <<'PY'
 import base64
 from stdnum.it import codicefiscale
 env = env(context=dict(env.context, tracking_disable=True))
@@ -52,10 +49,10 @@ PY
 
 seconds_since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 started=$(date +%s%N)
-bash "$PROJECT_DIR/scripts/backup.sh" "$SRC_DB" "$WORK/backup" >/dev/null
+FILESTORE_ROOT="$FILESTORE_ROOT" bash "$PROJECT_DIR/scripts/backup.sh" "$SRC_DB" "$WORK/backup" >/dev/null
 backup_s=$(seconds_since "$started")
 started=$(date +%s%N)
-bash "$PROJECT_DIR/scripts/restore.sh" "$WORK/backup" "$DST_DB" >/dev/null
+FILESTORE_ROOT="$FILESTORE_ROOT" bash "$PROJECT_DIR/scripts/restore.sh" "$WORK/backup" "$DST_DB" >/dev/null
 restore_s=$(seconds_since "$started")
 
 # Independent checks: the same rows, the same files, and every attachment stored in
@@ -83,7 +80,7 @@ beneficiary_files="$(psql -d "$DST_DB" -tAc "select count(*) from ir_attachment
 
 # A damaged backup is refused before anything is restored.
 printf 'x' >> "$WORK/backup/filestore.tar.gz"
-if bash "$PROJECT_DIR/scripts/restore.sh" "$WORK/backup" "${DST_DB}_bad" >/dev/null 2>&1; then
+if FILESTORE_ROOT="$FILESTORE_ROOT" bash "$PROJECT_DIR/scripts/restore.sh" "$WORK/backup" "${DST_DB}_bad" >/dev/null 2>&1; then
     dropdb --if-exists "${DST_DB}_bad"
     die "A corrupted backup was restored"
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench [SCALE=small|full]: fresh database with the addons (no demo data),
 # synthetic data with a fixed seed, figures as name=value lines (+ .data/bench-SCALE.json).
+IXL_COMMAND="${IXL_COMMAND:-make bench}"
 source "$(dirname "$0")/env.sh"
 setup_all
 
@@ -19,17 +20,17 @@ if [[ ",$ADDON_LIST," == *",ixl_board,"* ]]; then
     createdb "${DB}_odoo"
     odoo_bin -d "${DB}_odoo" -i hr_recruitment_skills --without-demo=all --stop-after-init \
         --log-level=warn
-    "$VENV/bin/python" "$PROJECT_DIR/scripts/bench.py" --config "$RUNTIME_CONF" --db "$DB" \
-        --odoo-db "${DB}_odoo" --scale "$SCALE" --json "$PROJECT_DIR/.data/bench-$SCALE.json" \
+    "$PY" "$PROJECT_DIR/scripts/bench.py" --config "$RUNTIME_CONF" --db "$DB" \
+        --odoo-db "${DB}_odoo" --scale "$SCALE" --json "$IXL_DATA/bench-$SCALE.json" \
         ${BENCH_ARGS:-}
 fi
 if [[ ",$ADDON_LIST," == *",ixl_microcredit,"* ]]; then
     log "Guarantee fund: parallel approvals racing for the last capacity"
-    "$VENV/bin/python" "$PROJECT_DIR/scripts/bench_fund.py" --config "$RUNTIME_CONF" \
+    "$PY" "$PROJECT_DIR/scripts/bench_fund.py" --config "$RUNTIME_CONF" \
         --db "$DB" --scale "$SCALE"
 fi
 if [[ ",$ADDON_LIST," == *",ixl_board,"* ]]; then
     log "Programme in numbers: dashboard, its XLSX and the list exports"
-    "$VENV/bin/python" "$PROJECT_DIR/scripts/bench_dashboard.py" --config "$RUNTIME_CONF" \
+    "$PY" "$PROJECT_DIR/scripts/bench_dashboard.py" --config "$RUNTIME_CONF" \
         --db "$DB"
 fi

@@ -4,16 +4,17 @@
 # demo data (demo dates are relative to today), then only the screenshot test runs,
 # with IXL_DOCS_DIR pointing at docs/manuale/img so that the PNGs land in the repository.
 # DOCS_REUSE_DB=1 keeps an existing $DB_DOCS (faster when iterating on the shots).
+IXL_COMMAND="${IXL_COMMAND:-make docs}"
 source "$(dirname "$0")/env.sh"
-setup_all
+setup_all docs
 
 DB="${DB_DOCS:-ixl_docs}"
 ADDON_LIST="$(all_addons)"
 OUT="$PROJECT_DIR/docs/manuale/img"
 
-command -v chromium >/dev/null || die "chromium is not installed: screenshots cannot be taken"
-"$VENV/bin/python" -c "import websocket" 2>/dev/null \
-    || die "websocket-client is missing from $VENV: screenshots cannot be taken"
+usable_browser >/dev/null || die "No Chrome/Chromium: screenshots cannot be taken"
+"$PY" -c "import websocket" 2>/dev/null \
+    || die "websocket-client is missing: screenshots cannot be taken"
 
 installed() {
     psql -d "$DB" -tAc "select 1 from ir_module_module
@@ -25,7 +26,7 @@ else
     log "Installing $ADDON_LIST with demo data into a fresh database $DB"
     dropdb --if-exists "$DB"
     createdb "$DB"
-    rm -rf "$PROJECT_DIR/.data/filestore/filestore/$DB"
+    rm -rf "$(filestore_root)/$DB"
     odoo_bin -d "$DB" -i "$ADDON_LIST" --stop-after-init --log-level=warn \
         || die "Installation into $DB failed"
 fi
@@ -33,7 +34,7 @@ fi
 mkdir -p "$OUT"
 log "Taking the screenshots into $OUT"
 cd "$PROJECT_DIR"
-IXL_DOCS_DIR="$OUT" "$VENV/bin/python" -m pytest \
+IXL_DOCS_DIR="$OUT" "$PY" -m pytest -p no:cacheprovider \
     --odoo-config="$RUNTIME_CONF" --odoo-database="$DB" --odoo-http \
     --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" \
     tests/test_manual_screenshots.py -q ${PYTEST_ARGS:-}

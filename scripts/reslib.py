@@ -22,6 +22,9 @@ import requests
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 ODOO_SRC = Path(os.environ.get("ODOO_SRC", "/opt/odoo18"))
+# Odoo's launcher: odoo-bin of the source tree, or the Docker image's odoo (scripts/env.sh).
+ODOO_BIN = Path(os.environ.get("ODOO_BIN") or ODOO_SRC / "odoo-bin")
+DATA_DIR = Path(os.environ.get("IXL_DATA") or PROJECT_DIR / ".data")
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 
 
@@ -36,7 +39,7 @@ def read_config(path):
 
 
 def filestore_dir(config_path, db):
-    data_dir = read_config(config_path).get("data_dir") or str(PROJECT_DIR / ".data")
+    data_dir = read_config(config_path).get("data_dir") or str(DATA_DIR)
     return Path(data_dir) / "filestore" / db
 
 
@@ -53,7 +56,7 @@ def db_exists(db):
 
 
 def odoo_cmd(config_path, *args):
-    return [sys.executable, str(ODOO_SRC / "odoo-bin"), "-c", str(config_path), *args]
+    return [sys.executable, str(ODOO_BIN), "-c", str(config_path), *args]
 
 
 def prepare_db(config_path, db, addons, template=None):
@@ -82,7 +85,7 @@ class OdooServer:
 
     def __init__(self, config_path, db, port, workers=0, log_path=None):
         self.config_path, self.db, self.port, self.workers = config_path, db, port, workers
-        self.log_path = log_path or PROJECT_DIR / ".data" / f"server-{db}.log"
+        self.log_path = log_path or DATA_DIR / f"server-{db}.log"
         self.proc = None
         atexit.register(self.stop)
 

@@ -9,7 +9,7 @@ ensure_postgres
 
 SRC="${1:?usage: restore.sh BACKUP_DIR TARGET_DB}"
 DB="${2:?usage: restore.sh BACKUP_DIR TARGET_DB}"
-FILESTORE_ROOT="${FILESTORE_ROOT:-$PROJECT_DIR/.data/filestore/filestore}"
+FILESTORE_ROOT="${FILESTORE_ROOT:-$(filestore_root)}"
 [[ "$DB" =~ ^[A-Za-z0-9_-]+$ ]] || die "Invalid database name $DB"
 SRC="$(cd "$SRC" && pwd)" || die "No backup directory $1"
 

@@ -1,78 +1,134 @@
 #!/usr/bin/env bash
-# make test: install every addon into a fresh database (failing on any error or
-# warning while loading), then run all tests with pytest-odoo, browser tests included.
+# make test (and `docker compose run --rm tests`, through scripts/docker-test.sh): the
+# steps below, in this order; the first failure stops the run.
+#   scripts/test.sh [--dry-run] [pytest arguments]
+# --dry-run prints the steps that would run (after ADDONS, UPGRADE_CHECK...) and stops.
+# ADDONS=a,b limits the run to some addons: the upgrade check, the benchmark and the
+# resilience checks then run only if the addons they need are listed (see each step).
+IXL_COMMAND="${IXL_COMMAND:-make test}"
 source "$(dirname "$0")/env.sh"
-setup_all
+
+DRY_RUN=0
+if [ "${1:-}" = "--dry-run" ]; then
+    DRY_RUN=1
+    shift
+fi
+PYTEST_EXTRA=("$@")
 
 DB="${DB_TEST:-ixl_test}"
 ADDON_LIST="$(all_addons)"
-LOG="$PROJECT_DIR/.data/install-$DB.log"
+has_addons() {
+    local addon
+    for addon in "$@"; do [[ ",$ADDON_LIST," == *",$addon,"* ]] || return 1; done
+}
 
-# Browser tests must run: Odoo would silently skip them without these.
-command -v chromium >/dev/null || die "chromium is not installed: browser tests cannot run"
-"$VENV/bin/python" -c "import websocket" 2>/dev/null \
-    || die "websocket-client is missing from $VENV: browser tests cannot run"
+# ---------------------------------------------------------------- the steps
+step_lint() {
+    LINT_BIN="$BIN_DIR" bash "$PROJECT_DIR/scripts/lint.sh"
+}
 
-log "Installing $ADDON_LIST into a fresh database $DB"
-dropdb --if-exists "$DB"
-createdb "$DB"
-rm -rf "$PROJECT_DIR/.data/filestore/filestore/$DB"
-if ! odoo_bin -d "$DB" -i "$ADDON_LIST" --stop-after-init --log-level=info \
-        --logfile="$LOG"; then
-    tail -n 40 "$LOG" >&2
-    die "Installation failed (log: $LOG)"
-fi
-# Any ERROR/CRITICAL, and any WARNING (models without access rules, invalid
-# views, duplicate labels...), fails the run.
-if grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$LOG" >&2; then
-    die "Installation logged the warnings or errors above (log: $LOG)"
-fi
-log "Installation clean"
+# Any ERROR/CRITICAL, and any WARNING (models without access rules, invalid views,
+# duplicate labels...), fails the run.
+step_install() {
+    local log_file="$IXL_DATA/install-$DB.log"
+    dropdb --if-exists "$DB"
+    rm -rf "$(filestore_root)/$DB"
+    createdb "$DB"
+    if ! odoo_bin -d "$DB" -i "$ADDON_LIST" --stop-after-init --log-level=info \
+            --logfile="$log_file"; then
+        tail -n 40 "$log_file" >&2
+        die "Installation failed (log: $log_file)"
+    fi
+    if grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$log_file" >&2; then
+        die "Installation logged the warnings or errors above (log: $log_file)"
+    fi
+}
 
-# The benchmark at a small size, rolled back: it fails if a path errors or if the
-# fast and the naive matching disagree. It never asserts times.
-# Odoo's own matching runs in a second database with hr_recruitment_skills (about a
-# minute to install); BENCH_ODOO=0 leaves it out.
-if [[ ",$ADDON_LIST," == *",ixl_board,"* ]]; then
-    log "Benchmark at small scale (rolled back)"
-    BENCH_ODOO_ARGS=()
+step_upgrade() {
+    bash "$PROJECT_DIR/scripts/upgrade-check.sh" || die "Upgrade check failed"
+}
+
+# Rolled back; fails if a path errors or the fast and the naive matching disagree; never
+# asserts times. Odoo's own matching runs in a second database with
+# hr_recruitment_skills (about a minute to install); BENCH_ODOO=0 leaves it out.
+step_bench() {
+    local odoo_args=()
     if [ "${BENCH_ODOO:-1}" != "0" ]; then
         dropdb --if-exists "${DB}_odoo"
         createdb "${DB}_odoo"
         odoo_bin -d "${DB}_odoo" -i hr_recruitment_skills --without-demo=all \
             --stop-after-init --log-level=warn || die "hr_recruitment_skills did not install"
-        BENCH_ODOO_ARGS=(--odoo-db "${DB}_odoo")
+        odoo_args=(--odoo-db "${DB}_odoo")
     fi
-    "$VENV/bin/python" "$PROJECT_DIR/scripts/bench.py" --config "$RUNTIME_CONF" --db "$DB" \
-        --scale small --requests 10 --rollback "${BENCH_ODOO_ARGS[@]}" \
+    "$PY" "$PROJECT_DIR/scripts/bench.py" --config "$RUNTIME_CONF" --db "$DB" \
+        --scale small --requests 10 --rollback "${odoo_args[@]}" \
         || die "make bench --scale small failed"
-fi
+}
 
-# Resilience at a small size, on copies of $DB (each script starts and stops its own
-# server): a SIGKILL during 50 registrations loses, half-saves and duplicates nothing;
-# portal sessions of different companies get no error and no other company's data;
-# malformed posts get no 500, create nothing, never echo a <script>; a backup restores
-# under another name with the same rows and files. Figures only, no timed assertion.
-if [[ ",$ADDON_LIST," == *",ixl_board,"* && ",$ADDON_LIST," == *",ixl_calls,"* ]]; then
+# On copies of $DB; each script starts and stops its own server. Figures only.
+step_resilience() {
+    local check
     for check in "faults --count 50" "load --companies 5 --duration 10" "fuzz --posts 100"; do
         log "make ${check%% *} at small size ($check)"
         # shellcheck disable=SC2086
-        "$VENV/bin/python" "$PROJECT_DIR/scripts/${check%% *}.py" --config "$RUNTIME_CONF" \
+        "$PY" "$PROJECT_DIR/scripts/${check%% *}.py" --config "$RUNTIME_CONF" \
             --template "$DB" ${check#* } || die "Resilience check failed: $check"
     done
     log "Backup and restore round trip"
     bash "$PROJECT_DIR/scripts/backup_check.sh" "$DB" || die "Backup round trip failed"
+}
+
+# Browser tests must run: Odoo would silently skip them without a browser or
+# websocket-client (conftest.py also turns such skips into failures).
+step_pytest() {
+    usable_browser >/dev/null || die "No Chrome/Chromium: browser tests cannot run"
+    "$PY" -c "import websocket" 2>/dev/null \
+        || die "websocket-client is missing: browser tests cannot run"
+    local paths=() addon
+    for addon in ${ADDON_LIST//,/ }; do
+        [ -d "$PROJECT_DIR/addons/$addon/tests" ] && paths+=("addons/$addon/tests")
+    done
+    [ -z "${ADDONS:-}" ] && paths+=("tests")
+    cd "$PROJECT_DIR"
+    # shellcheck disable=SC2086
+    "$PY" -m pytest -p no:cacheprovider \
+        --odoo-config="$RUNTIME_CONF" --odoo-database="$DB" --odoo-http \
+        --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" \
+        "${paths[@]}" ${PYTEST_ARGS:-} "${PYTEST_EXTRA[@]}"
+}
+
+# ---------------------------------------------------------------- the plan
+STEPS=()
+plan() { STEPS+=("$1|$2"); }
+[ "${LINT:-1}" = 0 ] \
+    || plan step_lint "lint: ruff and pylint-odoo's mandatory checks over the whole tree"
+plan step_install "install $ADDON_LIST with demo data into a fresh database $DB; any WARNING, ERROR or CRITICAL line of the log fails"
+if [ "${UPGRADE_CHECK:-1}" != 0 ] && [ -z "${ADDONS:-}" ]; then
+    plan step_upgrade "upgrade check: a database of the previous release ($(head -c 12 "$PROJECT_DIR/scripts/previous-release")) with demo data upgrades to this tree with no warning and no data lost"
+fi
+has_addons ixl_board \
+    && plan step_bench "benchmark at small scale, rolled back (errors and the fast/naive matching agreement, no times)"
+has_addons ixl_board ixl_calls \
+    && plan step_resilience "resilience at small scale on copies of $DB: SIGKILL during 50 registrations, 5 portal sessions for 10 s, 100 malformed posts, backup and restore round trip"
+plan step_pytest "pytest-odoo (--odoo-http, browser tours included): the addons' tests$([ -z "${ADDONS:-}" ] && echo " and tests/")"
+
+if [ "$DRY_RUN" = 1 ]; then
+    n=0
+    for entry in "${STEPS[@]}"; do
+        n=$((n + 1))
+        echo "$n. ${entry#*|}"
+    done
+    exit 0
 fi
 
-TEST_PATHS=()
-for addon in ${ADDON_LIST//,/ }; do
-    [ -d "$PROJECT_DIR/addons/$addon/tests" ] && TEST_PATHS+=("addons/$addon/tests")
+started=$SECONDS
+setup_all test
+n=0
+for entry in "${STEPS[@]}"; do
+    n=$((n + 1))
+    log "Step $n/${#STEPS[@]}: ${entry#*|}"
+    step_started=$SECONDS
+    "${entry%%|*}"
+    log "Step $n done in $((SECONDS - step_started)) s"
 done
-[ -z "${ADDONS:-}" ] && TEST_PATHS+=("tests")
-
-cd "$PROJECT_DIR"
-log "Running tests: ${TEST_PATHS[*]}"
-exec "$VENV/bin/python" -m pytest \
-    --odoo-config="$RUNTIME_CONF" --odoo-database="$DB" --odoo-http \
-    --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" \
-    "${TEST_PATHS[@]}" ${PYTEST_ARGS:-}
+log "make test passed in $((SECONDS - started)) s"

@@ -22,7 +22,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.it import codicefiscale, iva
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -348,7 +348,7 @@ class IxlBeneficiary(models.Model):
         vals_list = [dict(vals) for vals in vals_list]
         self._privacy_check_server_dates(vals_list)
         consents_given = self._privacy_prepare_create(vals_list)
-        new_partner_vals = []
+        new_partner_vals, partners = [], self.env["res.partner"]
         for vals in vals_list:
             self._prepare_partner_vals(vals)
             if vals.get("reference", "/") == "/":
@@ -366,7 +366,9 @@ class IxlBeneficiary(models.Model):
             partners = self.env["res.partner"].sudo().create([p for _v, p in new_partner_vals])
             for (vals, _person), partner in zip(new_partner_vals, partners, strict=True):
                 vals["partner_id"] = partner.id
-        records = super(IxlBeneficiary, self._contact_door(create=True)).create(vals_list)
+        # Odoo then writes the inherited fields' defaults on the new contacts: the door
+        # lets it write those
+        records = super(IxlBeneficiary, self._contact_door(partners)).create(vals_list)
         records._check_fiscal_code()  # also when neither field was given
         records._schedule_first_interview_activity()
         records._flag_shared_email()
@@ -380,6 +382,10 @@ class IxlBeneficiary(models.Model):
         vals, consents_changed = self._privacy_prepare_write(vals)
         self._prepare_partner_vals(vals)
         person = self._pop_person_vals(vals)
+        if not self.env.su and (other := [n for n in vals if self._fields[n].inherited]):
+            raise AccessError(self.env._(
+                "Only the person's contact data can be changed from the person, not %(fields)s.",
+                fields=", ".join(sorted(other))))
         renamed = "first_name" in vals or "last_name" in vals
         res = super(IxlBeneficiary, self._contact_door()).write(vals)
         # the contact of the person: the rights on ixl.beneficiary were checked above

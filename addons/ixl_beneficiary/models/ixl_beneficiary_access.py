@@ -56,23 +56,27 @@ class IxlBeneficiary(models.Model):
     # The person's contact is written through the person: operators have no rights on
     # contacts (res.partner), the person's access and field groups are checked by its
     # create and write (ixl_beneficiary.py), which go through this door.
-    def _contact_door(self, create=False):
-        """These records, allowed to create (``create``) or write their own contacts as
-        superuser (res_partner.ContactDoor); superuser code needs no door."""
+    def _contact_door(self, new_partners=None):
+        """These records, allowed to write their own contacts as superuser
+        (res_partner.ContactDoor); at creation (``new_partners``: the contacts just made
+        for them), to create contacts and write those. Superuser code needs no door."""
         if self.env.su:
             return self
-        door = ContactDoor(create=True) if create else \
-            ContactDoor(partner_ids=self.sudo().partner_id.ids)
+        if new_partners is None:
+            door = ContactDoor(partner_ids=self.sudo().partner_id.ids)
+        else:
+            door = ContactDoor(partner_ids=new_partners.ids, create=True)
         return self.with_context(**{CONTACT_DOOR: door})
 
     def _add_inherited_fields(self):
-        super()._add_inherited_fields()
+        res = super()._add_inherited_fields()
         for name, field in list(self._fields.items()):
             if not field.inherited:
                 continue
             extra = {"related_sudo": True} if name in PUBLIC_PARTNER_FIELDS \
                 else {"groups": OPERATOR}
             self._add_field(name, type(field)(**{**field.args, **extra}))
+        return res
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):

@@ -80,8 +80,12 @@ class TestOperatorTasks(IntakeCase):
         form.save().action_confirm()
         self.assertEqual(person.state, "out_of_protocol")
         self.assertEqual(person.current_exit_id.user_id, self.operator)
-        self.assertTrue(person.message_ids.filtered(
-            lambda m: m.subject == "Insieme per il lavoro: your position in the programme"))
+        # the notice goes to the person by email, outside the chatter that finance reads
+        notice = self.env["mail.mail"].sudo().search([
+            ("subject", "=", "Insieme per il lavoro: your position in the programme"),
+            ("recipient_ids", "in", person.partner_id.ids)])
+        self.assertTrue(notice)
+        self.assertFalse(person.message_ids.filtered(lambda m: m.subject == notice.subject))
 
     def test_readmit(self):
         person = self._register()

@@ -30,9 +30,10 @@ class IxlSocialProject(models.Model):
     @api.depends("payment_ids.amount", "application_id.grant_ids.paid")
     def _compute_funding_paid(self):
         linked = self.filtered("application_id")
-        super(IxlSocialProject, self - linked)._compute_funding_paid()
+        res = super(IxlSocialProject, self - linked)._compute_funding_paid()
         for project in linked:
             project.funding_paid = sum(project.application_id.grant_ids.mapped("paid"))
+        return res
 
     def _ixl_frozen_fields(self):
         frozen = super()._ixl_frozen_fields()
