@@ -46,6 +46,18 @@ class IxlPortal(CustomerPortal):
             raise NotFound()
         return organisation
 
+    def _ixl_counters(self, values, counters, domains):
+        """The home page's counters asked for (``counters``), from ``domains`` ({counter:
+        (model, domain)}): each only for an organisation's user who may read the model
+        (``has_access`` before counting), else 0."""
+        organisation = self._ixl_organisation()
+        for counter, (model, domain) in domains.items():
+            if counter in counters:
+                Model = request.env[model]
+                values[counter] = Model.search_count(domain) \
+                    if organisation and Model.has_access("read") else 0
+        return values
+
     def _ixl_record_or_404(self, model, record_id, owner_field=None):
         """``model``'s record ``record_id`` in the user's own environment, once
         ``_document_check_access`` let the user read it and, with ``owner_field``, it

@@ -61,12 +61,7 @@ class IxlBoardPortal(IxlPortal):
             "ixl_placement_count": ("ixl.placement", [("employer_id", "=", company.id)]),
             "ixl_internship_count": ("ixl.internship", [("partner_id", "=", company.id)]),
         }
-        for counter, (model, domain) in domains.items():
-            if counter in counters:
-                Model = request.env[model]
-                values[counter] = Model.search_count(domain) \
-                    if company and Model.has_access("read") else 0
-        return values
+        return self._ixl_counters(values, counters, domains)
 
     def _ixl_list(self, model, domain, url, page, page_name, records_key, template, order=None):
         values = self._prepare_portal_layout_values()

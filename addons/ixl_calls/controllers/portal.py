@@ -57,12 +57,7 @@ class IxlCallsPortal(IxlPortal):
             "ixl_application_count": ("ixl.call.application",
                                       [("partner_id", "=", applicant.id)]),
         }
-        for counter, (model, domain) in domains.items():
-            if counter in counters:
-                Model = request.env[model]
-                values[counter] = Model.search_count(domain) \
-                    if applicant and Model.has_access("read") else 0
-        return values
+        return self._ixl_counters(values, counters, domains)
 
     # ------------------------------------------------------------------ calls
     @http.route("/my/ixl/calls", type="http", auth="user", website=True)
