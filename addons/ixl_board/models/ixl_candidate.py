@@ -26,8 +26,7 @@ PORTAL_STATES = ("cv_sent", "interview", "hired", "refused_company", "refused_be
 # The states each step accepts (the buttons' flags use the same tuples).
 SEND_CV_STATES = ("shortlisted",)
 INTERVIEW_STATES = ("cv_sent",)
-HIRE_STATES = ("cv_sent", "interview")
-REFUSED_COMPANY_STATES = ("cv_sent", "interview")
+COMPANY_ANSWER_STATES = ("cv_sent", "interview")  # hired, or refused by the company
 REFUSED_BENEFICIARY_STATES = ("shortlisted", "cv_sent", "interview")
 
 
@@ -44,7 +43,7 @@ class IxlCandidate(models.Model):
     _ixl_locked_fields = ("state", "date_sent", "placement_id", "match_score")
     _ixl_action_states = {
         "can_send_cv": SEND_CV_STATES, "can_interview": INTERVIEW_STATES,
-        "can_hire": HIRE_STATES, "can_refuse_company": REFUSED_COMPANY_STATES,
+        "awaits_company": COMPANY_ANSWER_STATES,
         "can_refuse_beneficiary": REFUSED_BENEFICIARY_STATES,
     }
 
@@ -67,8 +66,8 @@ class IxlCandidate(models.Model):
                                    groups="base.group_user")
     can_send_cv = fields.Boolean(compute="_compute_ixl_action_flags")
     can_interview = fields.Boolean(compute="_compute_ixl_action_flags")
-    can_hire = fields.Boolean(compute="_compute_ixl_action_flags")
-    can_refuse_company = fields.Boolean(compute="_compute_ixl_action_flags")
+    awaits_company = fields.Boolean(compute="_compute_ixl_action_flags",
+                                    help="The company has the CV: it hires or refuses.")
     can_refuse_beneficiary = fields.Boolean(compute="_compute_ixl_action_flags")
     # What a company sees of the person (computed as superuser, nothing else).
     portal_name = fields.Char(string="Candidate")
@@ -134,7 +133,7 @@ class IxlCandidate(models.Model):
         return True
 
     def action_refused_company(self):
-        self._check_state(REFUSED_COMPANY_STATES)
+        self._check_state(COMPANY_ANSWER_STATES)
         self._ixl_transition().write({"state": "refused_company"})
         return True
 
@@ -150,14 +149,14 @@ class IxlCandidate(models.Model):
 
     def action_hire(self):
         self.ensure_one()
-        self._check_state(HIRE_STATES)
+        self._check_state(COMPANY_ANSWER_STATES)
         return wizard_action(self.env._("Hire %s", self.beneficiary_id.name),
                              "ixl.candidate.hire", candidate_id=self.id)
 
     def _hire(self, date_start, date_end=False, weekly_hours=None):
         """Create the placement of the hire in one step."""
         self.ensure_one()
-        self._check_state(HIRE_STATES)
+        self._check_state(COMPANY_ANSWER_STATES)
         request = self.request_id
         placement = self.env["ixl.placement"].create({
             "beneficiary_id": self.beneficiary_id.id,

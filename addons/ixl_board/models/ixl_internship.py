@@ -39,10 +39,9 @@ STARTED_FROZEN = {"partner_id", "beneficiary_id", "kind", "currency_id", "date_s
 DONE_FROZEN = STARTED_FROZEN | {"monthly_indemnity", "job_title"}
 MONTH_FIELDS = {"date_start", "date_end", "monthly_indemnity", "currency_id"}
 # The states each action accepts (the buttons' flags use the same tuples).
-START_STATES = ("draft",)
+DRAFT_STATES = ("draft",)  # start, cancel
 SUSPEND_STATES = ("draft", "ongoing")
 CLOSE_STATES = ("ongoing",)
-CANCEL_STATES = ("draft",)
 RESET_STATES = ("cancelled",)
 
 
@@ -70,9 +69,8 @@ class IxlInternship(models.Model):
     _rec_names_search = ["partner_id", "beneficiary_id", "job_title"]
     _ixl_public_name_fields = ("partner_id", "job_title")
     _ixl_locked_fields = ("state", "outcome", "placement_id", "hire_placement_id")
-    _ixl_action_states = {"can_start": START_STATES, "can_suspend": SUSPEND_STATES,
-                          "can_close": CLOSE_STATES, "can_cancel": CANCEL_STATES,
-                          "can_reset_draft": RESET_STATES}
+    _ixl_action_states = {"is_draft": DRAFT_STATES, "can_suspend": SUSPEND_STATES,
+                          "can_close": CLOSE_STATES, "can_reset_draft": RESET_STATES}
 
     kind = fields.Selection(KINDS, default="internship", required=True, tracking=True)
     partner_id = fields.Many2one(
@@ -108,10 +106,10 @@ class IxlInternship(models.Model):
     placement_ids = fields.One2many("ixl.placement", "internship_id", string="Placements",
                                     readonly=True, groups="base.group_user")
     can_extend = fields.Boolean(compute="_compute_can_extend")
-    can_start = fields.Boolean(compute="_compute_ixl_action_flags")
+    is_draft = fields.Boolean(compute="_compute_ixl_action_flags",
+                              help="A draft starts or is cancelled.")
     can_suspend = fields.Boolean(compute="_compute_ixl_action_flags")
     can_close = fields.Boolean(compute="_compute_ixl_action_flags")
-    can_cancel = fields.Boolean(compute="_compute_ixl_action_flags")
     can_reset_draft = fields.Boolean(compute="_compute_ixl_action_flags")
     user_id = fields.Many2one("res.users", string="Operator", tracking=True,
                               default=lambda self: self.env.user, groups="base.group_user")
@@ -191,7 +189,7 @@ class IxlInternship(models.Model):
     def action_start(self):
         require_group(self, OPERATOR)
         for internship in self:
-            if internship.state not in START_STATES:
+            if internship.state not in DRAFT_STATES:
                 raise UserError(self.env._(
                     "Only a draft internship can start; %(name)s is not a draft.",
                     name=internship.display_name))
@@ -262,7 +260,7 @@ class IxlInternship(models.Model):
 
     def action_cancel(self):
         require_group(self, OPERATOR)
-        if self.filtered(lambda i: i.state not in CANCEL_STATES):
+        if self.filtered(lambda i: i.state not in DRAFT_STATES):
             raise UserError(self.env._("Only a draft internship can be cancelled."))
         return self._ixl_transition().write({"state": "cancelled"})
 
