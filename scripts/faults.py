@@ -281,7 +281,7 @@ def main(argv=None):
     reslib.exit_on_sigterm()
     server = reslib.OdooServer(args.config, args.db, args.port)
     server.check_ports()
-    reslib.prepare_db(args.config, args.db, "ixl_beneficiary", args.template)
+    reslib.prepare_db(args.config, args.db, "ixl_website_registration", args.template)
     try:
         figures = run(args, server)
     finally:

@@ -74,7 +74,7 @@ def run(args, server):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     reslib.exit_on_sigterm()
-    reslib.prepare_db(args.config, args.db, "ixl_beneficiary", args.template)
+    reslib.prepare_db(args.config, args.db, "ixl_website_registration", args.template)
     server = reslib.OdooServer(args.config, args.db, args.port)
     server.start()
     try:
