@@ -300,7 +300,8 @@ def main(argv=None):
     reslib.exit_on_sigterm()
     server = reslib.OdooServer(args.config, args.db, args.port)
     server.check_ports()
-    reslib.prepare_db(args.config, args.db, "ixl_website_registration,ixl_board,ixl_calls", args.template)
+    reslib.prepare_db(args.config, args.db, "ixl_website_registration,ixl_board,ixl_calls",
+                      args.template)
     ids = seed(args.config, args.db)
     try:
         figures = run(args, server, ids)
