@@ -98,7 +98,7 @@ class TestProjects(MicrocreditCase):
         payment = project.payment_ids
         # constraints refuse these changes once written: the request's rollback (here the
         # savepoint of assertRefused / assertRaises) takes them away, nothing to check after
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(AccessError):  # posted money is reversed, never edited
             payment.with_user(self.finance).amount = 12500.01
         committee.funding_approved = 15000.0  # the committee may still raise it
         staff = project.with_user(self.coordinator)
@@ -106,3 +106,54 @@ class TestProjects(MicrocreditCase):
         staff.action_conclude()
         with self.assertRaises(AccessError):
             committee.funding_approved = 12500.0  # a concluded project's funding is final
+
+
+@tagged("post_install", "-at_install")
+class TestSocialProjectPayments(MicrocreditCase):
+    """Finance paid 12,500 on a project; the bank returned 2,500 of it as a wrong
+    transfer. The payment is never edited nor deleted over RPC: it is reversed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.project = cls.env["ixl.social.project"].create({
+            "name": "Orti condivisi", "partner_id": cls.env["res.partner"].create(
+                {"name": "Coop Orti", "is_company": True}).id,
+            "funding_approved": 12500.0})
+        cls.payment = cls.env["ixl.social.project.payment"].with_user(cls.finance).create({
+            "project_id": cls.project.id, "date": "2025-04-01", "amount": 12500.0,
+            "reference": "BON-1"})
+        cls.other = cls.env["ixl.social.project"].create({
+            "name": "Riparazioni", "partner_id": cls.project.partner_id.id,
+            "funding_approved": 20000.0})
+
+    def test_a_posted_payment_is_not_edited_nor_deleted(self):
+        for user in (self.finance, self.coordinator):
+            for vals in ({"amount": 10000.0}, {"date": "2025-05-01"},
+                         {"project_id": self.other.id}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                    self.payment.with_user(user).write(vals)
+            with self.assertRaisesRegex(UserError, "never deleted"):
+                self.payment.with_user(user).unlink()
+        self.payment.with_user(self.finance).reference = "BON-1 (Emil Banca)"
+        self.assertEqual(self.payment.amount, 12500.0)
+
+    def test_a_mistake_is_reversed_once(self):
+        Payment = self.env["ixl.social.project.payment"].with_user(self.finance)
+        with self.assertRaises(AccessError):  # nobody forges a reversal
+            Payment.create({"project_id": self.project.id, "amount": -12500.0,
+                            "reversal_of_id": self.payment.id})
+        with self.assertRaises(ValidationError):
+            Payment.create({"project_id": self.project.id, "amount": -2500.0})
+        with self.assertRaises(AccessError):
+            self.payment.with_user(self.operator).action_reverse()
+        self.payment.with_user(self.finance).action_reverse()
+        reversal = self.payment.reversal_ids
+        self.assertEqual((reversal.amount, self.project.funding_paid), (-12500.0, 0.0))
+        with self.assertRaisesRegex(UserError, "already reversed"):
+            self.payment.with_user(self.finance).action_reverse()
+        with self.assertRaisesRegex(UserError, "already reversed"):
+            reversal.with_user(self.finance).action_reverse()
+        Payment.create({"project_id": self.project.id, "date": "2025-04-02",
+                        "amount": 10000.0, "reference": "BON-2"})
+        self.assertEqual(self.project.funding_paid, 10000.0)
