@@ -69,12 +69,27 @@ def text_cell(value):
     return {"value": value, "type": "text"}
 
 
-def row(label, *cells):
-    return {"label": label, "cells": list(cells)}
+def row(label, *cells, total=False):
+    """A row; ``total=True`` marks a total row, left out of the block's chart."""
+    result = {"label": label, "cells": list(cells)}
+    if total:
+        result["total"] = True
+    return result
 
 
-def block(title, columns, rows):
-    return {"title": title, "columns": list(columns), "rows": list(rows)}
+CHART_TYPES = ("bar", "doughnut", "hbar", "trend")
+
+
+def block(title, columns, rows, chart=None):
+    """A table of figures. ``chart`` says how the web client, the XLSX and the printed
+    report draw it: "bar" (one bar per row, e.g. months), "doughnut" (a split), "hbar"
+    (a ranking), "trend" (the first column as bars, the last column, a %, as a line).
+    A chart draws the first column of the rows not marked ``total``."""
+    assert chart in (None, *CHART_TYPES), chart
+    result = {"title": title, "columns": list(columns), "rows": list(rows)}
+    if chart:
+        result["chart"] = chart
+    return result
 
 
 def share_rows(items, total, model, base_domain):
