@@ -35,13 +35,13 @@ class IxlDashboard(models.AbstractModel):
             rows.append(self._call_row(call.name, values, [("call_id", "=", call.id)],
                                        [("id", "=", call.id)], period))
         rows.append(self._call_row(_("Total"), totals, in_calls, [("id", "in", calls.ids)],
-                                   period))
+                                   period, total=True))
         return {"title": _("Calls"), "blocks": [dt.block(
             _("Calls open in the period"),
             [_("Budget"), _("Granted in the period"), _("Paid in the period"),
-             _("Available at the end of the period")], rows)]}
+             _("Available at the end of the period")], rows, chart="hbar")]}
 
-    def _call_row(self, label, values, lines, call_domain, period):
+    def _call_row(self, label, values, lines, call_domain, period, total=False):
         budget, granted, paid, available = values
         return dt.row(
             label,
@@ -49,4 +49,5 @@ class IxlDashboard(models.AbstractModel):
             dt.money_cell(granted, "ixl.call.grant", lines + period.date_domain("date")),
             dt.money_cell(paid, "ixl.call.payment", lines + period.date_domain("date")),
             dt.money_cell(available, "ixl.call", call_domain),
+            total=total,
         )

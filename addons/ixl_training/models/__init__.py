@@ -7,6 +7,8 @@ from . import ixl_training_settlement
 from . import ixl_beneficiary
 from . import hr_employee
 from . import ixl_ips_path
+from . import ixl_placement
 from . import ixl_retraining_seat
 from . import res_config_settings
 from . import ixl_dashboard
+from . import ixl_dashboard_ips

@@ -2,6 +2,8 @@ from odoo import fields, models
 
 from odoo.addons.ixl_beneficiary.models.tools import related_records_action
 
+from .ixl_ips_path import IPS_GROUPS
+
 
 class IxlBeneficiary(models.Model):
     _inherit = "ixl.beneficiary"
@@ -9,6 +11,8 @@ class IxlBeneficiary(models.Model):
     training_package_ids = fields.One2many("ixl.training.package", "beneficiary_id",
                                            string="Training packages")
     training_package_count = fields.Integer(compute="_compute_training_package_count")
+    ips_path_ids = fields.One2many("ixl.ips.path", "beneficiary_id", string="IPS paths",
+                                   groups=IPS_GROUPS)
 
     def _compute_training_package_count(self):
         counts = dict(self.env["ixl.training.package"]._read_group(

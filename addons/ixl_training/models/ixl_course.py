@@ -12,6 +12,21 @@ COURSE_KINDS = [
     ("cleaning", "Cleaning staff"),
     ("other", "Other"),
 ]
+# The annual report's seven categories of training packages, with the course kinds each
+# one takes: qualifications (OSS, CQC...) and cleaning courses are reported as
+# technical-specific; "other" is in none. The one home of this mapping.
+REPORT_CATEGORIES = [
+    ("dynamic_cv", ("dynamic_cv",)),
+    ("soft_skills", ("soft_skills",)),
+    ("technical", ("technical", "qualification", "cleaning")),
+    ("safety", ("safety",)),
+    ("italian", ("italian",)),
+    ("skills_assessment", ("skills_assessment",)),
+    ("haccp", ("haccp",)),
+]
+UNREPORTED_KINDS = tuple(
+    key for key, _label in COURSE_KINDS
+    if not any(key in kinds for _category, kinds in REPORT_CATEGORIES))
 
 
 class IxlCourse(models.Model):

@@ -3,7 +3,7 @@ from odoo import api, models
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
 from .indicators import rate_of
-from .ixl_course import COURSE_KINDS
+from .ixl_course import REPORT_CATEGORIES, UNREPORTED_KINDS
 
 MAX_EDITION_ROWS = 200
 
@@ -21,20 +21,31 @@ class IxlDashboard(models.AbstractModel):
         ]
 
     def _dashboard_training(self, period):
+        return {"title": self.env._("Training"),
+                "blocks": [self._training_packages(period), self._course_indicators(period)]}
+
+    def _training_packages(self, period):
+        """Packages DELIVERED in the period: those of the editions that start in it (the
+        day of enrolment does not matter), in the annual report's seven categories."""
         _ = self.env._
         model = "ixl.training.package"
-        base = period.date_domain("date_enrolled")
+        base = period.date_domain("date_start")
         counts = dict(self.env[model]._read_group(base, ["kind"], ["__count"]))
         total = sum(counts.values())
         labels = self._selection_labels("ixl.course", "kind")
-        packages = dt.block(_("Training packages by course kind (enrolled in the period)"),
-                            [_("Packages"), "%"], [
-            dt.row(_("Total"), dt.count_cell(total, model, base),
-                   dt.pct_cell(dt.percent(total, total))),
-            *dt.share_rows([(labels[key], counts.get(key, 0), [("kind", "=", key)])
-                            for key, _label in COURSE_KINDS], total, model, base),
-        ])
-        return {"title": _("Training"), "blocks": [packages, self._course_indicators(period)]}
+        labels["technical"] = _("Technical-specific (with qualifications and cleaning)")
+        items = [(labels[key], sum(counts.get(kind, 0) for kind in kinds),
+                  [("kind", "in", list(kinds))]) for key, kinds in REPORT_CATEGORIES]
+        items.append((_("Other courses (not in the report's categories)"),
+                      sum(counts.get(kind, 0) for kind in UNREPORTED_KINDS),
+                      [("kind", "in", list(UNREPORTED_KINDS))]))
+        return dt.block(
+            _("Training packages delivered in the period (course started), by category"),
+            [_("Packages"), "%"], [
+                dt.row(_("Total"), dt.count_cell(total, model, base),
+                       dt.pct_cell(dt.percent(total, total)), total=True),
+                *dt.share_rows(items, total, model, base),
+            ], chart="doughnut")
 
     def _course_indicators(self, period):
         """The indicators of ixl_training (one query for all the editions) of the editions
@@ -66,4 +77,4 @@ class IxlDashboard(models.AbstractModel):
             ))
         return dt.block(_("Course indicators (editions ended in the period)"), [
             _("Participants"), _("Placements"), _("People employed"),
-            _("Employment rate (%)"), _("Placement rate (%)")], rows)
+            _("Employment rate (%)"), _("Placement rate (%)")], rows, chart="trend")

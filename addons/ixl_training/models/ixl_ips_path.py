@@ -44,6 +44,8 @@ class IxlIpsPath(models.Model):
     active_path = fields.Boolean(string="Active", compute="_compute_active_path", store=True)
     notes = fields.Html(string="IPS notes", groups=IPS_GROUPS)
     caseload_warning = fields.Text(compute="_compute_caseload_warning")
+    placement_ids = fields.One2many("ixl.placement", "ips_path_id", string="Placements",
+                                    readonly=True)
 
     @api.depends("date_start", "expected_months")
     def _compute_expected_end(self):

@@ -45,11 +45,15 @@ class TestTrainingDashboard(DashboardMixin, TrainingCase):
     def test_training(self):
         section = get_section(self.env(user=self.operator), "training")
         values = figures(section)
-        packages = values["Training packages by course kind (enrolled in the period)"]
-        self.assertEqual(packages["Total"], [3, 100.0])
-        self.assertEqual(packages["Qualification (OSS, CQC...)"], [2, 66.7])
-        self.assertEqual(packages["Italian language"], [1, 33.3])
-        self.assertEqual(packages["Technical"], [0, 0.0])
+        packages = values[
+            "Training packages delivered in the period (course started), by category"]
+        # Delivered when the course starts: OSS 2024 (3 people, technical-specific) and
+        # ITA 2025 (started 1 December 2024); ITA 2024 started in 2023.
+        self.assertEqual(packages["Total"], [4, 100.0])
+        self.assertEqual(
+            packages["Technical-specific (with qualifications and cleaning)"], [3, 75.0])
+        self.assertEqual(packages["Italian language"], [1, 25.0])
+        self.assertEqual(packages["Dynamic CV"], [0, 0.0])
         self.assertEqual(values["Course indicators (editions ended in the period)"], {
             # participants, placements, people employed, employment %, placement %
             "ITA 2024": [1, 1, 1, 100.0, 100.0],
@@ -66,3 +70,23 @@ class TestTrainingDashboard(DashboardMixin, TrainingCase):
         section = get_section(self.env(user=self.operator), "training")
         self.assertEqual(figures(section), before)
         check_drilldowns(self, section)
+
+    def test_window_ending_on_a_calendar_date(self):
+        """"Placements 2018-2020": an edition ended in June 2018 observed until 31
+        December 2020 counts a placement of that day, not one of 1 January 2021; with the
+        agreement's six months it would count neither."""
+        edition = self.make_edition("OSS 2018", date_start="2018-01-08", date_end="2018-06-29",
+                                    window_end_date="2020-12-31")
+        people = self.enrol(edition, 3)
+        self.place(people[0], "2018-09-03")
+        self.place(people[1], "2020-12-31")
+        self.place(people[2], "2021-01-01")
+        section = get_section(self.env(user=self.operator), "training", "2018-01-01",
+                              "2018-12-31")
+        # participants, placements, people employed, employment %, placement %
+        self.assertEqual(figures(section)["Course indicators (editions ended in the period)"],
+                         {"OSS 2018": [3, 2, 2, 66.7, 66.7]})
+        check_drilldowns(self, section)
+        edition.window_end_date = False
+        self.assertEqual(edition.window_end.isoformat(), "2018-12-29")
+        self.assertEqual((edition.placement_count, edition.employed_count), (1, 1))
