@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 
 # Loans whose guarantee is still committed at the bank.
 OPEN_LOAN_STATES = ("approved", "disbursed", "repaying")
@@ -8,6 +8,9 @@ class IxlBeneficiary(models.Model):
     """Privacy hooks of the microcredit: loans and self-employment projects."""
 
     _inherit = "ixl.beneficiary"
+
+    selfemployment_project_ids = fields.One2many(
+        "ixl.selfemployment.project", "beneficiary_id", string="Self-employment projects")
 
     def _privacy_loans(self):
         return self.env["ixl.loan"].sudo().search([("beneficiary_id", "in", self.ids)])

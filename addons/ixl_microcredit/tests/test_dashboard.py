@@ -98,6 +98,7 @@ class TestMicrocreditDashboard(DashboardMixin, IxlCase):
         section = get_section(self.env(user=self.finance), "guarantee_fund")
         self.assertEqual(figures(section)["Fondo"], {
             "Ceiling at the end of the period": [100000.0],
+            "Guarantees committed at the end of the period": [27200.0],
             "Used at the end of the period (committed + net losses)": [27200.0],
             "Free capacity at the end of the period": [72800.0],
             "Utilisation at the end of the period (%)": [27.2],
