@@ -25,6 +25,7 @@
         "views/ixl_beneficiary_views.xml",
         "views/hr_employee_views.xml",
         "views/ixl_ips_path_views.xml",
+        "views/ixl_placement_views.xml",
         "views/ixl_retraining_seat_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/ixl_training_settlement_early_views.xml",

@@ -1,4 +1,4 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
     DashboardMixin,
@@ -190,6 +190,24 @@ class TestTrainingDashboard2020(DashboardMixin, TrainingCase):
             [("beneficiary_id", "=", self.ips_people[21].id)])
         self.assertNotIn("ips_path_id", placement.with_user(self.operator).read()[0])
         self.assertTrue(placement.with_user(self.ips_user).ips_path_id)
+
+    def test_operator_records_a_placement_of_a_person_on_a_path(self):
+        """An operator (no access to IPS paths) records the placement on the usual form:
+        it links to the path all the same, and the IPS operator sees the link."""
+        person = self.ips_people[35]  # on a path since 1 February 2020
+        with Form(self.env["ixl.placement"].with_user(self.operator)) as form:
+            form.beneficiary_id = person
+            form.employer_id = self.employer
+            form.placement_type = "hire"
+            form.contract_type = "on_call"
+            form.date_start = "2020-11-02"
+        placement = form.record
+        path = self.env["ixl.ips.path"].search([("beneficiary_id", "=", person.id)])
+        self.assertEqual(placement.sudo().ips_path_id, path)
+        with Form(placement.with_user(self.ips_user)) as form:
+            self.assertEqual(form.ips_path_id, path)
+        section = get_section(self.env(user=self.ips_user), "ips", "2020-01-01", "2020-12-31")
+        self.assertEqual(figures(section)[IPS_PLACEMENTS]["Hire: On call"], [1, 1])
 
     def test_placement_linked_to_path(self):
         """A placement recorded before the IPS path is entered links to it once the path
