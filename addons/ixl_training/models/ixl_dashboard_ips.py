@@ -20,7 +20,7 @@ class IxlDashboard(models.AbstractModel):
     """IPS in the programme in numbers: for who may read IPS paths (IPS operators and
     coordinators; health-related data), all the paths together."""
 
-    _inherit = "ixl.dashboard"
+    _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _dashboard_sections(self):
