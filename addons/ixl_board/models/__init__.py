@@ -14,3 +14,4 @@ from . import ixl_internship_regional
 from . import ixl_beneficiary
 from . import ixl_placement
 from . import ixl_dashboard
+from . import ixl_dashboard_internship_rules
