@@ -3,7 +3,7 @@ import math
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.ixl_beneficiary.models.tools import programme_currency
 
@@ -113,6 +113,12 @@ class IxlInternshipRule(models.Model):
         if any(rule._ixl_in_use() for rule in self):
             return VALUE_FIELDS
         return set()
+
+    def _ixl_refuse_locked(self, names):
+        raise AccessError(self.env._(
+            "Internships already follow the rule %(rule)s: its values no longer change. "
+            "Record the change of the law as a new rule, in force from its date.",
+            rule=self[:1].name))
 
     # BUSINESS
 

@@ -220,7 +220,7 @@ class TestInternshipRules(InternshipCase):
             self._internship(date_start="2027-01-01", date_end="2027-03-31",
                              monthly_indemnity=450)
         # The rule followed by internships keeps its values; the unused one may change.
-        with self.assertRaises(AccessError), self.cr.savepoint():
+        with self.assertRaisesRegex(AccessError, "as a new rule"), self.cr.savepoint():
             self.rule.with_user(self.admin).min_monthly_indemnity = 300
         new_rule.with_user(self.admin).min_monthly_indemnity = 480
         self.rule.with_user(self.admin).note = "Sources checked in 2026"
