@@ -107,6 +107,12 @@ SHOTS = [
     Shot("tirocini-elenco", OPERATOR, LIST, action="ixl_board.ixl_internship_action"),
     Shot("tirocinio-scheda", OPERATOR, FORM, action="ixl_board.ixl_internship_action",
          record="ixl_board.demo_internship_kitchen"),
+    # Norme regionali su stage e tirocini
+    Shot("norme-tirocini", COORDINATOR, FORM, action="ixl_board.ixl_internship_rule_action",
+         record="ixl_board.internship_rule_er_2019"),
+    Shot("tirocinio-presenze", OPERATOR, DIALOG, action="ixl_board.ixl_internship_action",
+         record="ixl_board.demo_internship_warehouse",
+         clicks=("button[name='action_open_attendance']",)),
     # Formazione e liquidazione
     Shot("edizione-corso", COORDINATOR, FORM,
          action="ixl_training.ixl_course_edition_action",

@@ -8,6 +8,10 @@ from . import ixl_candidate
 from . import ixl_internship
 from . import ixl_internship_suspension
 from . import ixl_internship_month
+from . import ixl_internship_month_attendance
+from . import ixl_internship_rule
+from . import ixl_internship_regional
 from . import ixl_beneficiary
 from . import ixl_placement
 from . import ixl_dashboard
+from . import ixl_dashboard_internship_rules

@@ -26,7 +26,9 @@ class IxlInternshipMonth(models.Model):
       ``indemnity_due`` False (by default a suspension is not paid; paying it is an
       explicit decision with its reason);
     * ``amount`` = ``monthly_indemnity`` (the rate of the line) * ``days_paid`` / days of
-      that calendar month, rounded to cents with the internship's currency.
+      that calendar month, times the share the regional rule grants for the month's
+      recorded attendance (``_ixl_due``, full when none is recorded yet), rounded to cents
+      with the internship's currency.
 
     Fixed lines: once the internship has started, the line of a month already past
     (Bologna) and any paid line never change: a new indemnity applies to the months
@@ -149,7 +151,7 @@ class IxlInternshipMonth(models.Model):
         month_days = calendar.monthrange(month.year, month.month)[1]
         rate = internship.monthly_indemnity
         values = dict(zip(DAY_FIELDS, missing, strict=True), monthly_indemnity=rate,
-                      amount=internship.currency_id.round(rate * missing[2] / month_days))
+                      amount=open_lines[:1]._ixl_due(internship, rate * missing[2] / month_days))
         (open_lines[1:])._ixl_transition().unlink()
         if open_lines:
             line = open_lines[0]

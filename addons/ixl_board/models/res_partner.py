@@ -44,6 +44,10 @@ class ResPartner(models.Model):
     ixl_board_leave_date = fields.Date(string="Left the Board on", copy=False, tracking=True,
                                        readonly=True)
     ixl_company_size = fields.Selection(COMPANY_SIZES, string="Company size")
+    ixl_employee_count = fields.Integer(
+        string="Staff size (employees)",
+        help="Staff size of the host (employees, full or part time): the regional rule "
+             "sets how many trainees it may host at a time from it.")
     ixl_municipality_id = fields.Many2one("ixl.municipality", string="Territory")
     ixl_hiring_capacity = fields.Integer(
         string="Hiring capacity", help="People the company expects to hire in a year.")

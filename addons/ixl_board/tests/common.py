@@ -54,6 +54,8 @@ class InternshipCase(IxlCase):
         super().setUpClass()
         cls.person = cls.make_beneficiary(state="active")
         cls.eur = cls.env.ref("base.EUR")
+        # 50 employees: 5 trainees at a time under the regional rule (ixl.internship.rule).
+        cls.employer.ixl_employee_count = 50
 
     def _internship(self, user=None, **vals):
         values = {"partner_id": self.employer.id, "beneficiary_id": self.person.id,

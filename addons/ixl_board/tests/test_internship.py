@@ -32,9 +32,10 @@ class TestInternship(InternshipCase):
         internship.monthly_indemnity = 450
         self.assertEqual(internship.month_ids.mapped("amount"), [246.77, 450, 450, 150])
         self.assertEqual(set(internship.month_ids.mapped("monthly_indemnity")), {450})
-        internship.write({"date_start": "2026-02-01", "date_end": "2026-02-28"})
-        self.assertEqual(self._months(internship), [(date(2026, 2, 1), 28, 0, 28, 450.0)])
-        self.assertEqual(internship.total_indemnity, 450)
+        internship.write({"date_start": "2026-02-01", "date_end": "2026-03-31"})
+        self.assertEqual(self._months(internship), [(date(2026, 2, 1), 28, 0, 28, 450.0),
+                                                    (date(2026, 3, 1), 31, 0, 31, 450.0)])
+        self.assertEqual(internship.total_indemnity, 900)
 
     def test_suspension_not_paid_by_default(self):
         """Issue 15.20: a suspension pays nothing unless a coordinator decides it, with
@@ -72,12 +73,13 @@ class TestInternship(InternshipCase):
             form.beneficiary_id = self.person
             form.partner_id = self.employer
             form.date_start = date(2026, 3, 1)
-            form.date_end = date(2026, 3, 31)
+            form.date_end = date(2026, 4, 30)
             form.monthly_indemnity = 500
         internship = form.record
         self.assertEqual(internship.kind, "internship")
         self._suspend(internship, date(2026, 3, 1), date(2026, 3, 10))
-        self.assertEqual(self._months(internship), [(date(2026, 3, 1), 31, 10, 21, 338.71)])
+        self.assertEqual(self._months(internship), [(date(2026, 3, 1), 31, 10, 21, 338.71),
+                                                    (date(2026, 4, 1), 30, 0, 30, 500.0)])
 
     def test_refusals(self):
         internship = self._internship()

@@ -81,7 +81,7 @@ class TestIndemnityMonths(InternshipCase):
 
     def test_extension_after_a_paid_month(self):
         """The extension's days of a month already paid get a line of their own."""
-        internship = self._started(date_start="2026-01-15", date_end="2026-03-10",
+        internship = self._started(date_start="2026-01-10", date_end="2026-03-10",
                                    monthly_indemnity=600)
         march = self._line(internship, date(2026, 3, 1))
         self._pay(march, date=date(2026, 4, 2))

@@ -80,7 +80,7 @@ class TestBoardPortal(PortalCase):
         cls.internship_b = Internship.create({
             "partner_id": cls.company_b.id, "beneficiary_id": cls.intern_b.id,
             "job_title": "Betaclerk", "tutor_name": "Teresa Betatutor",
-            "date_start": today, "date_end": today + timedelta(days=60),
+            "date_start": today, "date_end": today + timedelta(days=70),
             "monthly_indemnity": 500})
         other_type = env["hr.skill.type"].create({
             "name": "IXL portal test languages",

@@ -25,7 +25,7 @@ class TestPortalNames(PortalCase):
         cls.internship = env["ixl.internship"].create({
             "partner_id": cls.company.id, "beneficiary_id": cls.intern.id,
             "job_title": "Stock clerk", "date_start": today,
-            "date_end": today + timedelta(days=60), "monthly_indemnity": 450})
+            "date_end": today + timedelta(days=70), "monthly_indemnity": 450})
         cls.internship.action_start()
         cls.placement = cls.internship.placement_id
         request = env["ixl.job.request"].create({

@@ -48,6 +48,7 @@ class IxlCompanyRegister(models.TransientModel):
     city = fields.Char()
     industry_id = fields.Many2one("res.partner.industry", string="Sector")
     ixl_company_size = fields.Selection(COMPANY_SIZES, string="Company size")
+    ixl_employee_count = fields.Integer(string="Staff size (employees)")
     ixl_municipality_id = fields.Many2one("ixl.municipality", string="Territory")
     ixl_hiring_capacity = fields.Integer(string="Hiring capacity")
     contact_date = fields.Date(string="First contacted on", required=True,
@@ -56,7 +57,8 @@ class IxlCompanyRegister(models.TransientModel):
     @api.model
     def _ixl_company_fields(self):
         return ("name", "vat", "email", "phone", "street", "zip", "city", "industry_id",
-                "ixl_company_size", "ixl_municipality_id", "ixl_hiring_capacity")
+                "ixl_company_size", "ixl_employee_count", "ixl_municipality_id",
+                "ixl_hiring_capacity")
 
     def _ixl_check_duplicate(self):
         name = (self.name or "").strip()

@@ -1,0 +1,53 @@
+from odoo import api, models
+
+from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+
+MODEL = "ixl.internship.month"
+RECORDED = [("attendance_date", "!=", False)]
+BELOW = [("below_threshold", "=", True)]
+
+
+class IxlDashboard(models.AbstractModel):
+    """Attendance and indemnity of the internships under the regional rule, per month,
+    in the programme in numbers: three grouped queries whatever the period."""
+
+    _inherit = "ixl.dashboard"
+
+    @api.model
+    def _dashboard_sections(self):
+        return super()._dashboard_sections() + [
+            {"key": "internship_rules", "kind": "people", "sequence": 46,
+             "method": "_dashboard_internship_rules"},
+        ]
+
+    def _dashboard_internship_rules(self, period):
+        _ = self.env._
+        Month = self.env[MODEL]
+        months = period.date_domain("month")
+        money = {dt.month_key(month): (amount, paid) for month, amount, paid in
+                 Month._read_group(months, ["month:month"],
+                                   ["amount:sum", "paid_amount:sum"])}
+        recorded = dict(Month._read_group(months + RECORDED, ["month:month"], ["__count"]))
+        below = dict(Month._read_group(months + BELOW, ["month:month"], ["__count"]))
+        recorded = {dt.month_key(key): count for key, count in recorded.items()}
+        below = {dt.month_key(key): count for key, count in below.items()}
+        rows = []
+        for start, month in period.months():
+            key = (start.year, start.month)
+            amount, paid = money.get(key, (0.0, 0.0))
+            domain = month.date_domain("month")
+            rows.append(dt.row(
+                self._month_label(start), dt.money_cell(amount, MODEL, domain),
+                dt.money_cell(paid, MODEL, domain + [("paid_date", "!=", False)]),
+                dt.count_cell(recorded.get(key, 0), MODEL, domain + RECORDED),
+                dt.count_cell(below.get(key, 0), MODEL, domain + BELOW)))
+        totals = [sum(values) for values in zip(*money.values(), strict=True)] or [0.0, 0.0]
+        rows.append(dt.row(
+            _("Total"), dt.money_cell(totals[0], MODEL, months),
+            dt.money_cell(totals[1], MODEL, months + [("paid_date", "!=", False)]),
+            dt.count_cell(sum(recorded.values()), MODEL, months + RECORDED),
+            dt.count_cell(sum(below.values()), MODEL, months + BELOW), total=True))
+        return {"title": _("Internship attendance"), "blocks": [dt.block(
+            _("Indemnity due and paid, attendance per month"),
+            [_("Indemnity due"), _("Indemnity paid"), _("Months with attendance recorded"),
+             _("Months below the attendance threshold")], rows, chart="bar")]}
