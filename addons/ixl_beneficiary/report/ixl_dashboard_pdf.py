@@ -5,9 +5,8 @@ from . import dashboard_svg
 
 REPORT_LANG = "it_IT"
 HEADLINES_PER_ROW = 3
-# A cell type: (pattern, thousands separator) for res.lang.format.
-CELL_FORMATS = {"int": ("%d", True), "float": ("%.1f", True), "money": ("%.2f", True),
-                "pct": ("%.1f", False)}
+# Patterns of the cell types for res.lang.format (with the language's separators).
+CELL_FORMATS = {"int": "%d", "float": "%.1f", "money": "%.2f", "pct": "%.1f"}
 
 
 class IxlDashboardPdf(models.AbstractModel):
@@ -51,10 +50,11 @@ class IxlDashboardPdf(models.AbstractModel):
         headlines = [hl for hl in (self._headline(s) for s in sections) if hl]
         return {
             "year": doc.year,
-            "period": self.env._("%(from)s - %(to)s", **{
+            "period": self.env._("Period: %(from)s - %(to)s", **{
                 "from": format_date(self.env, doc.date_from),
                 "to": format_date(self.env, doc.date_to)}),
-            "printed": format_datetime(self.env, fields.Datetime.now(), tz="Europe/Rome"),
+            "printed": self.env._("Printed on %(when)s by %(who)s", when=format_datetime(
+                self.env, fields.Datetime.now(), tz="Europe/Rome"), who=self.env.user.name),
             "headline_rows": [headlines[pos:pos + HEADLINES_PER_ROW]
                               for pos in range(0, len(headlines), HEADLINES_PER_ROW)],
             "sections": sections,
@@ -69,8 +69,7 @@ class IxlDashboardPdf(models.AbstractModel):
         kind = cell.get("type")
         if kind not in CELL_FORMATS:
             return str(value)
-        pattern, grouping = CELL_FORMATS[kind]
-        text = lang.format(pattern, value, grouping=grouping)
+        text = lang.format(CELL_FORMATS[kind], value, grouping=True)
         return f"{text} %" if kind == "pct" else text
 
     def _section_values(self, section, fmt):

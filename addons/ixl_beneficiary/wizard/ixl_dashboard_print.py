@@ -15,8 +15,8 @@ class IxlDashboardPrint(models.TransientModel):
     _description = "Programme in numbers: printed year"
 
     year = fields.Integer(required=True, default=lambda self: local_today().year)
-    date_from = fields.Date(compute="_compute_period")
-    date_to = fields.Date(compute="_compute_period")
+    date_from = fields.Date(string="First day", compute="_compute_period")
+    date_to = fields.Date(string="Last day", compute="_compute_period")
 
     @api.depends("year")
     def _compute_period(self):
