@@ -40,7 +40,7 @@ class TestReport2020(TransactionCase):
         super().setUpClass()
         cls.year = build_2020(cls.env)
         cls.coordinator = new_test_user(
-            cls.env, login="ixl_2020_coordinator", lang="en_US",
+            cls.env, login="ixl_2020_coordinator", lang="en_US", name="Chiara Coordinatrice",
             groups="ixl_beneficiary.group_ixl_coordinator")
         cls.data = cls.env["ixl.dashboard"].with_user(cls.coordinator).with_context(
             lang="en_US").get_dashboard(*PERIOD)

@@ -67,14 +67,14 @@ def _svg(height, parts):
 
 
 def _bars(data, fmt):
-    """Vertical bars (months, years); for a trend, the % line over them (0-100 scale,
-    right axis)."""
+    """Vertical bars (months, years); for a trend, the % line over them."""
     values, count = data["values"], len(data["values"])
-    top, plot, left = 18, 150, 10
-    height = top + plot + 48
-    slot = (WIDTH - 2 * left) / count
-    scale = max(max(values), 1)
     rotate = count > 8
+    top, plot, left = 18, 150, 40 if rotate else 10
+    height = top + plot + (62 if rotate else 24)
+    slot = (WIDTH - 2 * left) / count
+    # A trend keeps the upper third for its % line.
+    scale = max(max(values), 1) / (0.6 if data["type"] == "trend" else 1)
     parts = [Markup('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>') % (
         left, top + plot, WIDTH - left, top + plot)]
     for pos, (value, cell, label) in enumerate(zip(values, data["cells"], data["labels"])):
@@ -95,7 +95,10 @@ def _bars(data, fmt):
 
 
 def _trend_line(data, fmt, top, plot, left, slot):
-    points = [(left + slot * (pos + 0.5), top + plot - plot * min(value, 100) / 100)
+    """The % line on its own scale, in the upper third of the plot (0% at its bottom)."""
+    scale = max([value for value in data["line"] if value] or [1])
+    band = plot * 0.3
+    points = [(left + slot * (pos + 0.5), top + 8 + band - band * value / scale)
               for pos, value in enumerate(data["line"]) if value is not None]
     parts = []
     if len(points) > 1:
