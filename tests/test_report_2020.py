@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from PIL import Image
 from PyPDF2 import PdfReader
 from report2020 import FIGURES, REGISTRATIONS_BY_MONTH, TOP_HIRES, build_2020
 
@@ -31,6 +32,7 @@ from odoo.addons.ixl_beneficiary.tests.dashboard_common import column, figures
 PERIOD = ("2020-01-01", "2020-12-31")
 REPORT = "ixl_beneficiary.action_report_dashboard_year"
 MANUAL_PAGES = 2
+PNG_COLOURS = 256
 
 
 @tagged("post_install", "-at_install")
@@ -179,4 +181,6 @@ class TestReport2020(TransactionCase):
             subprocess.run([pdftoppm, "-png", "-r", "70", "-l", str(MANUAL_PAGES),
                             str(source), str(Path(tmp, "stampa-anno"))], check=True)
             for pos, image in enumerate(sorted(Path(tmp).glob("stampa-anno-*.png")), 1):
-                shutil.copy(image, Path(out, f"stampa-anno-{pos}.png"))
+                with Image.open(image) as page:
+                    page.quantize(PNG_COLOURS).save(Path(out, f"stampa-anno-{pos}.png"),
+                                                    optimize=True)

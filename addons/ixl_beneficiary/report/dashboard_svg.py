@@ -77,7 +77,8 @@ def _bars(data, fmt):
     scale = max(max(values), 1) / (0.6 if data["type"] == "trend" else 1)
     parts = [Markup('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>') % (
         left, top + plot, WIDTH - left, top + plot)]
-    for pos, (value, cell, label) in enumerate(zip(values, data["cells"], data["labels"])):
+    rows = zip(values, data["cells"], data["labels"], strict=True)
+    for pos, (value, cell, label) in enumerate(rows):
         bar = plot * value / scale
         x = left + slot * pos + slot * 0.15
         parts.append(Markup('<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>') % (
@@ -86,7 +87,7 @@ def _bars(data, fmt):
         label_y = top + plot + 12
         if rotate:
             parts.append(_text(x + slot * 0.35, label_y, _short(label, 14), 8, "end",
-                               'transform="rotate(-35 %.1f %.1f)"' % (x + slot * 0.35, label_y)))
+                               f'transform="rotate(-35 {x + slot * 0.35:.1f} {label_y:.1f})"'))
         else:
             parts.append(_text(x + slot * 0.35, label_y, _short(label, 18), 9, "middle"))
     if data["type"] == "trend":
@@ -102,13 +103,13 @@ def _trend_line(data, fmt, top, plot, left, slot):
               for pos, value in enumerate(data["line"]) if value is not None]
     parts = []
     if len(points) > 1:
-        path = " ".join("%.1f,%.1f" % point for point in points)
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
         parts.append(Markup('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"/>')
                      % (path, LINE_COLOUR))
     cells = [cell for cell in data["line_cells"] if cell["value"] is not None]
-    for (x, y), cell in zip(points, cells):
+    for (x, y), cell in zip(points, cells, strict=True):
         parts.append(Markup('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>') % (x, y, LINE_COLOUR))
-        parts.append(_text(x + 5, y - 5, fmt(cell), 9, "start", 'fill="%s"' % LINE_COLOUR))
+        parts.append(_text(x + 5, y - 5, fmt(cell), 9, "start", f'fill="{LINE_COLOUR}"'))
     return parts
 
 
@@ -120,7 +121,8 @@ def _hbars(data, fmt):
     scale = max(max(values), 1)
     room = WIDTH - label_width - 60
     parts = []
-    for pos, (value, cell, label) in enumerate(zip(values, data["cells"], data["labels"])):
+    rows = zip(values, data["cells"], data["labels"], strict=True)
+    for pos, (value, cell, label) in enumerate(rows):
         y = 4 + line * pos
         bar = room * value / scale
         parts.append(_text(label_width - 6, y + 12, _short(label, 32), 9, "end"))
@@ -145,7 +147,7 @@ def _doughnut(data, fmt):
         parts.append(_slice(cx, cy, radius, start, sweep, PALETTE[pos % len(PALETTE)]))
         start += sweep
     parts.append(Markup('<circle cx="%d" cy="%d" r="%d" fill="#ffffff"/>') % (cx, cy, inner))
-    for pos, (cell, label) in enumerate(zip(data["cells"], data["labels"])):
+    for pos, (cell, label) in enumerate(zip(data["cells"], data["labels"], strict=True)):
         y = 10 + 18 * pos
         parts.append(Markup('<rect x="190" y="%d" width="11" height="11" fill="%s"/>') % (
             y, PALETTE[pos % len(PALETTE)]))
