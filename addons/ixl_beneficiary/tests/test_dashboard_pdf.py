@@ -136,6 +136,14 @@ class TestChartsSvg(DashboardCase):
         self.assertIn("<polyline", svg)
         self.assertIn(">8,8 %<", svg)
 
+    def test_ranking_draws_the_hires_not_the_rank(self):
+        # The Board's ranking: "Rank" (a text) then "Hires".
+        block = dt.block("Classifica", ["Posizione", "Assunzioni"], [
+            dt.row(name, dt.text_cell(rank), dt.count_cell(hires))
+            for name, rank, hires in [("Alfa", "1", 30), ("Beta", "2", 24)]], chart="hbar")
+        self.assertEqual(dashboard_svg.chart_data(block)["values"], [30, 24])
+        self.assertIn(">30<", dashboard_svg.chart_svg(block, self.fmt))
+
     def test_no_hint_no_chart(self):
         self.assertEqual(dashboard_svg.chart_svg(self.block(None, [("a", 1)]), self.fmt), "")
         self.assertIsNone(dashboard_svg.chart_data(self.block(None, [("a", 1)])))
