@@ -6,7 +6,8 @@ tests/test_report_2020.py renders the real PDF with wkhtmltopdf."""
 import re
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from ..models import dashboard_tools as dt
 from ..report import dashboard_svg
@@ -149,3 +150,25 @@ class TestChartsSvg(DashboardCase):
         self.assertIsNone(dashboard_svg.chart_data(self.block(None, [("a", 1)])))
         self.assertEqual(dashboard_svg.chart_svg(self.block("bar", [], total=False),
                                                  self.fmt), "")
+
+
+@tagged("post_install", "-at_install")
+class TestPrintYearHttp(HttpCase):
+    """The download the button triggers: /report/pdf/<report>/<wizard id>."""
+
+    def test_download_for_staff_only(self):
+        operator = new_test_user(self.env, login="ixl_print_http_op", password="ixl_print_http_op",
+                                 groups="ixl_beneficiary.group_ixl_operator")
+        portal = new_test_user(self.env, login="ixl_print_http_portal",
+                               password="ixl_print_http_portal", groups="base.group_portal")
+        wizard = self.env["ixl.dashboard.print"].with_user(operator).create({"year": 2020})
+        url = f"/report/pdf/ixl_beneficiary.report_dashboard_year/{wizard.id}"
+        self.authenticate(operator.login, operator.login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        # Tests render reports as HTML (no wkhtmltopdf): the page is in Italian.
+        self.assertIn("Iscrizioni nel periodo", response.text)
+        self.authenticate(portal.login, portal.login)
+        with mute_logger("odoo.http"):
+            response = self.url_open(url)
+        self.assertEqual(response.status_code, 403)
