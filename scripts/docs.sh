@@ -2,7 +2,8 @@
 # make docs: rebuild the screenshots of the procedures manual (docs/manuale/img) from
 # the demo data. A fresh database $DB_DOCS (default ixl_docs) gets every addon with its
 # demo data (demo dates are relative to today), then only the screenshot test runs,
-# with IXL_DOCS_DIR pointing at docs/manuale/img so that the PNGs land in the repository.
+# with IXL_DOCS_DIR pointing at docs/manuale/img so that the PNGs land in the repository,
+# and the 2020 report test, which saves the printed year's first pages there (pdftoppm).
 # DOCS_REUSE_DB=1 keeps an existing $DB_DOCS (faster when iterating on the shots).
 IXL_COMMAND="${IXL_COMMAND:-make docs}"
 source "$(dirname "$0")/env.sh"
@@ -37,5 +38,5 @@ cd "$PROJECT_DIR"
 IXL_DOCS_DIR="$OUT" "$PY" -m pytest -p no:cacheprovider \
     --odoo-config="$RUNTIME_CONF" --odoo-database="$DB" --odoo-http \
     --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" \
-    tests/test_manual_screenshots.py -q ${PYTEST_ARGS:-}
+    tests/test_manual_screenshots.py tests/test_report_2020.py -q ${PYTEST_ARGS:-}
 log "Screenshots written: $(find "$OUT" -name '*.png' | wc -l) files in docs/manuale/img"

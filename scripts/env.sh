@@ -101,17 +101,18 @@ os_id() { . /etc/os-release && echo "${ID:-unknown}"; }
 
 # Debian/Ubuntu packages each command needs (never their recommends).
 #   lint: a Python with venv; run: + compilers and headers for psycopg2 and
-#   python-ldap, git (Odoo's clone, the upgrade check), PostgreSQL;
-#   test: + fonts and a browser for the tours, docker-compose for the check of the
-#   Docker files; docs: + fonts and a browser for the screenshots.
+#   python-ldap, git (Odoo's clone, the upgrade check), PostgreSQL, wkhtmltopdf (PDF
+#   reports: the printed programme in numbers); test: + fonts and a browser for the
+#   tours, docker-compose for the check of the Docker files; docs: + fonts and a
+#   browser for the screenshots, poppler-utils (pdftoppm: the printed report's pages).
 packages_for() {
     local lint="python3 python3-venv"
     local run="$lint python3-dev build-essential git ca-certificates libldap2-dev
-        libsasl2-dev libpq-dev postgresql"
+        libsasl2-dev libpq-dev postgresql wkhtmltopdf"
     case "$1" in
         lint) echo "$lint" ;;
         run) echo "$run" ;;
-        docs) echo "$run fonts-dejavu-core $(browser_package)" ;;
+        docs) echo "$run fonts-dejavu-core poppler-utils $(browser_package)" ;;
         test) echo "$run fonts-dejavu-core $(compose_packages) $(browser_package)" ;;
         *) die "packages_for: unknown command $1" ;;
     esac

@@ -37,9 +37,11 @@
         "views/res_config_settings_views.xml",
         "views/ixl_dashboard_views.xml",
         "report/ixl_dashboard_report.xml",
+        "report/ixl_dashboard_pdf_report.xml",
         "wizard/ixl_interview_outcome_views.xml",
         "wizard/ixl_out_of_protocol_views.xml",
         "views/menus.xml",
+        "wizard/ixl_dashboard_print_views.xml",
     ],
     "demo": [
         "demo/ixl_beneficiary_demo.xml",

@@ -104,6 +104,13 @@ export class IxlDashboard extends Component {
         ]);
         await this.actionService.doAction(action);
     }
+
+    async printYear() {
+        const action = await this.orm.call("ixl.dashboard", "action_print_year", [
+            this.state.year,
+        ]);
+        await this.actionService.doAction(action);
+    }
 }
 
 registry.category("actions").add("ixl_dashboard", IxlDashboard);
