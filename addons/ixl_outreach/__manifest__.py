@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/ixl_outreach_demo.xml",
+        "demo/ixl_meeting_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -60,6 +60,7 @@ class IxlDashboard(models.AbstractModel):
                 dt.count_cell(data["speaker"], "res.partner", speakers)))
         return {"title": _("Series of events"), "blocks": [
             dt.block(_("Series with an event in the period (totals of the whole series)"),
-                     [_("Events"), _("Registrations"), _("Attended"), _("Speakers")], rows,
+                     [_("Number of events"), _("Series registrations"), _("Attendances"),
+                      _("Different speakers")], rows,
                      chart="hbar"),
         ]}

@@ -13,19 +13,19 @@ class IxlEventSeries(models.Model):
     _description = "Series of events"
     _order = "name"
 
-    name = fields.Char(required=True, translate=False)
+    name = fields.Char(string="Series", required=True)
     description = fields.Html()
     active = fields.Boolean(default=True)
     event_ids = fields.One2many("event.event", "ixl_series_id", string="Events of the series")
-    event_count = fields.Integer(string="Events", compute="_compute_totals")
+    event_count = fields.Integer(string="Number of events", compute="_compute_totals")
     registration_count = fields.Integer(
-        string="Registrations", compute="_compute_totals",
+        string="Series registrations", compute="_compute_totals",
         help="Confirmed registrations to the events of the series, attended or not: a "
         "person registered to two events counts twice.")
-    attendee_count = fields.Integer(string="Attended", compute="_compute_totals",
+    attendee_count = fields.Integer(string="Attendances", compute="_compute_totals",
                                     help="Registrations marked as attended.")
     speaker_count = fields.Integer(
-        string="Speakers", compute="_compute_totals",
+        string="Different speakers", compute="_compute_totals",
         help="Different speakers of the series: a speaker of two events counts once.")
 
     @api.depends("event_ids.registration_ids.state", "event_ids.ixl_speaker_ids")
@@ -61,12 +61,12 @@ class IxlEventSeries(models.Model):
     # ------------------------------------------------------------------ ACTIONS
     def action_view_events(self):
         return related_records_action(self, "event.event", "ixl_series_id",
-                                      self.env._("Events"))
+                                      self.env._("Events of the series"))
 
     def action_view_registrations(self):
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window", "name": self.env._("Registrations"),
+            "type": "ir.actions.act_window", "name": self.env._("Series registrations"),
             "res_model": "event.registration", "view_mode": "list,form",
             "domain": self._registration_domain(),
         }

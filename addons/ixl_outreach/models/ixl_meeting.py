@@ -12,7 +12,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
-from odoo.tools.misc import format_date
 
 from odoo.addons.ixl_beneficiary.models.tools import local_date, require_group
 
@@ -32,7 +31,7 @@ class IxlMeeting(models.Model):
     _ixl_action_states = {"can_hold": ("planned",), "can_cancel": ("planned",),
                           "can_replan": ("cancelled",)}
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(string="Meeting", compute="_compute_name", store=True)
     table_id = fields.Many2one("ixl.table", required=True, ondelete="restrict", index=True,
                                tracking=True)
     kind = fields.Selection(related="table_id.kind", store=True)
@@ -48,7 +47,8 @@ class IxlMeeting(models.Model):
         help="The table's members, until changed for this meeting.")
     agenda = fields.Html()
     minutes = fields.Html()
-    state = fields.Selection(MEETING_STATES, default="planned", required=True, copy=False,
+    state = fields.Selection(MEETING_STATES, string="Status", default="planned", required=True,
+                             copy=False,
                              tracking=True)
     calendar_event_id = fields.Many2one("calendar.event", string="Calendar slot",
                                         readonly=True, copy=False, ondelete="set null")
@@ -62,8 +62,9 @@ class IxlMeeting(models.Model):
 
     @api.depends("table_id.name", "meeting_date")
     def _compute_name(self):
+        # Stored: one format whoever creates it (the staff's, day/month/year).
         for meeting in self:
-            day = format_date(self.env, meeting.meeting_date) if meeting.meeting_date else ""
+            day = meeting.meeting_date.strftime("%d/%m/%Y") if meeting.meeting_date else ""
             meeting.name = " - ".join(filter(None, [meeting.table_id.name, day]))
 
     @api.depends("start", "duration")

@@ -23,7 +23,7 @@ class IxlTable(models.Model):
     _description = "Table of the signatories"
     _order = "kind, name"
 
-    name = fields.Char(required=True)
+    name = fields.Char(string="Table", required=True)
     kind = fields.Selection(TABLE_KINDS, required=True, default="tecnico")
     active = fields.Boolean(default=True)
     member_ids = fields.Many2many(
@@ -61,6 +61,16 @@ class IxlTable(models.Model):
         return related_records_action(self, "ixl.meeting", "table_id", self.env._("Meetings"))
 
     def action_plan_year(self):
+        """Plan the meetings of the next twelve months and list them."""
+        meetings = self._plan_year()
+        return {
+            "type": "ir.actions.act_window", "name": self.env._("Meetings"),
+            "res_model": "ixl.meeting", "view_mode": "list,form,calendar",
+            "domain": [("id", "in", meetings.ids)],
+        }
+
+    # ------------------------------------------------------------------ BUSINESS
+    def _plan_year(self):
         """The meetings of the next twelve months, one every ``interval_months``, through
         Odoo's calendar recurrence (one calendar occurrence per meeting), starting
         ``interval_months`` after the last meeting (or in a week)."""
@@ -72,7 +82,6 @@ class IxlTable(models.Model):
             meetings |= table._plan_recurrent(table._next_start(), count)
         return meetings
 
-    # ------------------------------------------------------------------ BUSINESS
     def _next_start(self):
         self.ensure_one()
         last = self.env["ixl.meeting"].search(

@@ -21,6 +21,7 @@ class TestMeetings(MeetingCase):
         self.assertEqual(meeting.state, "planned")
         self.assertEqual(meeting.partner_ids, self.members)
         self.assertEqual(meeting.meeting_date.isoformat(), "2026-03-15")
+        self.assertEqual(meeting.name, "Tavolo tecnico - 15/03/2026")
         slot = meeting.calendar_event_id
         self.assertEqual(slot.privacy, "private")
         self.assertEqual(slot.name, "Tavolo tecnico")
@@ -66,7 +67,8 @@ class TestMeetings(MeetingCase):
         """Four quarterly meetings from the last one, each an occurrence of one recurring
         calendar event."""
         self.plan(self.tecnico, "2026-01-15 09:00:00")
-        meetings = self.tecnico.with_user(self.coordinator).action_plan_year()
+        action = self.tecnico.with_user(self.coordinator).action_plan_year()
+        meetings = self.env["ixl.meeting"].search(action["domain"])
         self.assertEqual([str(m.start) for m in meetings.sorted("start")], [
             "2026-04-15 09:00:00", "2026-07-15 09:00:00", "2026-10-15 09:00:00",
             "2027-01-15 09:00:00"])
