@@ -27,7 +27,8 @@ class IxlMeeting(models.Model):
     _inherit = ["mail.thread", "ixl.workflow.mixin"]
     _order = "start desc, id desc"
 
-    _ixl_locked_fields = ("state",)
+    # The calendar slot is linked by the model only (a caller could name anybody's event).
+    _ixl_locked_fields = ("state", "calendar_event_id")
     _ixl_action_states = {"can_hold": ("planned",), "can_cancel": ("planned",),
                           "can_replan": ("cancelled",)}
 
@@ -158,7 +159,7 @@ class IxlMeeting(models.Model):
                 self._calendar_values(meeting.table_id, meeting.start, meeting.duration,
                                       meeting.partner_ids, meeting.location),
                 res_model=self._name, res_id=meeting.id))
-            meeting.calendar_event_id = event
+            meeting._ixl_transition().write({"calendar_event_id": event.id})
 
     def _link_calendar_slots(self):
         for meeting in self:

@@ -103,7 +103,7 @@ class IxlTable(models.Model):
                 "month_by": "date", "day": start.day, "end_type": "count", "count": count,
             })
         occurrences = event.recurrence_id.calendar_event_ids.sorted("start")
-        return self.env["ixl.meeting"].create([{
+        return self.env["ixl.meeting"]._ixl_transition().create([{
             "table_id": self.id, "start": occurrence.start, "duration": 2.0,
             "partner_ids": [(6, 0, self.member_ids.ids)],
             "calendar_event_id": occurrence.id,

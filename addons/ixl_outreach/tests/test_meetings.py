@@ -86,6 +86,18 @@ class TestMeetings(MeetingCase):
             empty.with_user(self.coordinator).action_plan_year()
         self.assertFalse(empty.meeting_ids)
 
+    def test_calendar_slot_linked_by_the_model_only(self):
+        """A caller cannot attach a meeting to somebody else's calendar event."""
+        other = self.env["calendar.event"].create({
+            "name": "Private appointment", "start": "2026-03-01 10:00:00",
+            "stop": "2026-03-01 11:00:00"})
+        with self.assertRefused("only be changed through its actions", AccessError):
+            self.plan(self.tecnico, "2026-03-15 09:00:00", calendar_event_id=other.id)
+        meeting = self.plan(self.tecnico, "2026-03-15 09:00:00")
+        with self.assertRefused("only be changed through its actions", AccessError):
+            meeting.with_user(self.coordinator).write({"calendar_event_id": other.id})
+        self.assertFalse(other.res_model)
+
     def test_state_only_through_the_actions(self):
         with self.assertRefused("only be changed through its actions", AccessError):
             self.plan(self.tecnico, "2026-03-15 09:00:00", state="held")
