@@ -156,6 +156,19 @@ class TestMeetingConfidentiality(MeetingCase):
                 for domain in ([("res_model", "=", "ixl.meeting")], [("id", "=", self.file.id)]):
                     self.assertFalse(self._found(Attachment, domain))
 
+    def test_chatter_messages_stay_with_the_meeting(self):
+        """What a coordinator writes in the meeting's chatter is not readable by others."""
+        message = self.meeting.with_user(self.coordinator).message_post(
+            body="Secret remark", message_type="comment")
+        self.assertIn(message, self.env["mail.message"].with_user(self.coordinator).search(
+            [("model", "=", "ixl.meeting")]))
+        for user in (self.operator, self.internal, self.portal):
+            with self.subTest(user=user.login):
+                Message = self.env["mail.message"].with_user(user)
+                self.assertFalse(self._found(Message, [("model", "=", "ixl.meeting")]))
+                with self.assertRaises(AccessError):
+                    Message.browse(message.id).read(["body"])
+
     @staticmethod
     def _found(model, domain):
         """What a search finds (nothing when the model itself is refused: portal)."""
