@@ -38,6 +38,14 @@ class TestMeetings(MeetingCase):
             meeting.action_hold()
         with self.assertRefused("only be changed through its actions", AccessError):
             meeting.start = "2026-03-16 09:00:00"
+        # the operator does not see it, nor the menus leading to it
+        with self.assertRaises(AccessError):
+            self.env["ixl.meeting"].with_user(self.operator).search_read([], ["minutes"])
+        Menu = self.env["ir.ui.menu"]
+        meeting_menus = {self.env.ref("ixl_outreach.menu_ixl_meeting").id,
+                         self.env.ref("ixl_outreach.menu_ixl_table").id}
+        self.assertFalse(meeting_menus & Menu.with_user(self.operator)._visible_menu_ids())
+        self.assertLessEqual(meeting_menus, Menu.with_user(self.coordinator)._visible_menu_ids())
 
     def test_minutes_as_a_file(self):
         meeting = self.plan(self.tecnico, "2026-06-15 09:00:00")
