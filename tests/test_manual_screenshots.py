@@ -160,6 +160,14 @@ SHOTS = [
     Shot("portale-domande-bandi", APPLICANT, PORTAL, url="/my/ixl/applications"),
     Shot("cruscotto", COORDINATOR, ".o_ixl_dashboard_section",
          action="ixl_beneficiary.ixl_dashboard_action"),
+    # Tavoli dei firmatari e cicli di eventi
+    Shot("tavolo", COORDINATOR, FORM, action="ixl_outreach.ixl_table_action",
+         record="ixl_outreach.demo_table_tecnico"),
+    Shot("riunione-tavolo", COORDINATOR, FORM, action="ixl_outreach.ixl_meeting_action",
+         record="ixl_outreach.demo_meeting_tecnico_held",
+         clicks=(".o_notebook a.nav-link[name='minutes']",)),
+    Shot("ciclo-eventi", COORDINATOR, FORM, action="ixl_outreach.ixl_event_series_action",
+         record="ixl_outreach.demo_event_series_domani"),
 ]
 
 # The page is ready once the selector is there and nothing has been loading for 400 ms.

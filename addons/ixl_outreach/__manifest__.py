@@ -12,10 +12,12 @@
         "mass_mailing",
         "survey",
         "event",
+        "calendar",
     ],
     "data": [
         "security/ixl_outreach_security.xml",
         "security/ir.model.access.csv",
+        "security/ixl_meeting_security.xml",
         "data/survey_data.xml",
         "data/mailing_filter_data.xml",
         "data/ir_cron_data.xml",
@@ -24,10 +26,19 @@
         "views/survey_user_input_views.xml",
         "views/event_event_views.xml",
         "views/event_registration_views.xml",
+        "views/ixl_event_series_views.xml",
+        "views/ixl_table_views.xml",
+        "views/ixl_meeting_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/ixl_outreach_demo.xml",
+        "demo/ixl_meeting_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ixl_outreach/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

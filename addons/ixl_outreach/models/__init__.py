@@ -8,3 +8,8 @@ from . import event_event
 from . import event_registration
 from . import ixl_dashboard
 from . import ixl_consent
+from . import res_partner
+from . import ixl_table
+from . import ixl_meeting
+from . import ixl_event_series
+from . import ixl_dashboard_meetings

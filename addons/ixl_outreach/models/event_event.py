@@ -49,3 +49,6 @@ class EventEvent(models.Model):
             event.ixl_attendee_count = data.get("done", 0)
             event.ixl_beneficiary_count = data.get("beneficiary", 0)
             event.ixl_company_count = data.get("company", 0)
+
+    ixl_series_id = fields.Many2one("ixl.event.series", string="Series", index="btree_not_null",
+                                    ondelete="set null")

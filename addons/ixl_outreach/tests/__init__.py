@@ -4,3 +4,7 @@ from . import test_survey_access
 from . import test_event
 from . import test_translation
 from . import test_dashboard
+from . import test_meetings
+from . import test_event_series
+from . import test_dashboard_meetings
+from . import test_meeting_tour
