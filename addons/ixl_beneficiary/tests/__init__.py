@@ -11,3 +11,4 @@ from . import test_consent
 from . import test_partner_access
 from . import test_intake
 from . import test_operator
+from . import test_refusals

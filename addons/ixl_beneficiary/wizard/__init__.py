@@ -1,3 +1,4 @@
 from . import ixl_interview_outcome
 from . import ixl_out_of_protocol
 from . import ixl_dashboard_export
+from . import ixl_refusal_record
