@@ -12,3 +12,4 @@ from . import test_partner_access
 from . import test_intake
 from . import test_operator
 from . import test_refusals
+from . import test_refusal_tour
