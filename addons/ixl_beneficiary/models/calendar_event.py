@@ -8,7 +8,8 @@ from .tools import local_date, require_group
 class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
-    ixl_can_mark_missed = fields.Boolean(compute="_compute_ixl_can_mark_missed")
+    ixl_can_mark_missed = fields.Boolean(string="Can be marked as missed",
+                                         compute="_compute_ixl_can_mark_missed")
 
     @api.depends("res_model", "res_id")
     def _compute_ixl_can_mark_missed(self):

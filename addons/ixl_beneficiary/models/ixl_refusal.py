@@ -92,10 +92,12 @@ class IxlRefusal(models.Model):
         reasons = dict(self._fields["reason"]._description_selection(self.env))
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for rec in records:
+            what = kinds[rec.kind]
+            if rec.origin_name:
+                what = f"{what} ({rec.origin_name})"
             rec.beneficiary_id.message_post(body=self.env._(
-                "Refused: %(what)s%(origin)s on %(date)s. Reason: %(reason)s.",
-                what=kinds[rec.kind], origin=f" ({rec.origin_name})" if rec.origin_name else "",
-                date=format_date(self.env, rec.date), reason=reasons[rec.reason]))
+                "Refused: %(what)s on %(date)s. Reason: %(reason)s.",
+                what=what, date=format_date(self.env, rec.date), reason=reasons[rec.reason]))
         return records
 
     # -------------------------------------------------------------------- ACTIONS

@@ -19,8 +19,8 @@ class IxlRefusalRecord(models.TransientModel):
     kind = fields.Selection(REFUSAL_KINDS, string="What was refused", required=True)
     reason = fields.Selection(REFUSAL_REASONS, required=True)
     note = fields.Text()
-    res_model = fields.Char()
-    res_id = fields.Integer()
+    res_model = fields.Char(string="Origin model")
+    res_id = fields.Integer(string="Origin ID")
     origin_name = fields.Char(string="Refused", compute="_compute_origin_name")
 
     @api.depends("res_model", "res_id")
