@@ -7,7 +7,7 @@ out-of-protocol suggestion (ixl_beneficiary_intake.py), next to the unanswered c
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
