@@ -118,8 +118,13 @@ class TestMissedAppointments(RefusalCase):
                 self._did_not_come(activity, user)
         self.assertTrue(activity.exists())
         other = self.employer.activity_schedule(TODO, user_id=self.operator.id)
-        with self.assertRaisesRegex(UserError, "appointments with a person"):
-            self._did_not_come(other)
+        call = person.activity_schedule("ixl_beneficiary.mail_activity_type_unanswered_call",
+                                        user_id=self.operator.id)
+        self.assertEqual((activity.ixl_is_appointment, other.ixl_is_appointment,
+                          call.ixl_is_appointment), (True, False, False))
+        for not_appointment in (other, call):
+            with self.assertRaisesRegex(UserError, "appointments with a person"):
+                self._did_not_come(not_appointment)
         with self.assertRaises(ValidationError):
             self.env["ixl.missed.appointment"].with_user(self.operator).create({
                 "beneficiary_id": person.id, "date": "2999-01-01"})

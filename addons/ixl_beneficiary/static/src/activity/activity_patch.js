@@ -1,12 +1,19 @@
 import { Activity } from "@mail/core/web/activity";
+import { Activity as ActivityModel } from "@mail/core/web/activity_model";
+import { assignIn } from "@mail/utils/common/misc";
 import { patch } from "@web/core/utils/patch";
+
+patch(ActivityModel, {
+    _insert(data) {
+        const activity = super._insert(...arguments);
+        assignIn(activity, data, ["ixl_is_appointment"]);
+        return activity;
+    },
+});
 
 // "Did not come" on an appointment with a person (ixl.beneficiary): one click records
 // the missed appointment on the person and closes the activity.
 patch(Activity.prototype, {
-    get isIxlAppointment() {
-        return this.props.activity.res_model === "ixl.beneficiary";
-    },
     async onClickIxlDidNotCome() {
         const thread = this.thread;
         await this.env.services.orm.call("mail.activity", "action_ixl_did_not_come", [
