@@ -34,7 +34,10 @@ class IxlRefusal(models.Model):
 
     _name = "ixl.refusal"
     _description = "Refusal by the person"
+    _inherit = ["ixl.workflow.mixin"]
     _order = "date desc, id desc"
+    # who recorded it is the user who did; whose refusal and of what never changes after
+    _ixl_locked_fields = ("user_id",)
 
     beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="cascade",
                                      index=True)
@@ -48,6 +51,9 @@ class IxlRefusal(models.Model):
     res_model = fields.Char(string="Origin model", readonly=True, index=True)
     res_id = fields.Many2oneReference(string="Origin", model_field="res_model", readonly=True)
     origin_name = fields.Char(string="Refused", compute="_compute_origin_name")
+
+    def _ixl_frozen_fields(self):
+        return {"beneficiary_id", "res_model", "res_id"}
 
     @api.depends("kind", "beneficiary_id", "date")
     def _compute_display_name(self):

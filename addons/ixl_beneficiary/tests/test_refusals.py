@@ -175,6 +175,15 @@ class TestRefusals(RefusalCase):
             missed.with_user(self.operator).write({"date": "2025-01-01"})
         with self.assertRaises(AccessError):
             refusal.with_user(self.operator).unlink()
+        other = self.make_beneficiary()
+        for vals in ({"beneficiary_id": other.id}, {"res_model": "ixl.beneficiary"}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                refusal.with_user(self.operator).write(vals)
+        with self.assertRaises(AccessError):
+            self.env["ixl.refusal"].with_user(self.operator).create({
+                "beneficiary_id": person.id, "kind": "proposal", "reason": "pay",
+                "user_id": self.coordinator.id})
+        refusal.with_user(self.operator).write({"note": "Ha trovato un passaggio"})
         refusal.with_user(self.coordinator).unlink()
         self.assertNotIn("refusal_count", self.env["ixl.beneficiary"].with_user(
             self.finance).fields_get())
