@@ -65,8 +65,9 @@ class IxlRefusal(models.Model):
     def _compute_origin_name(self):
         for rec in self:
             origin = rec._origin_record()
-            # the name of a many2one, as Odoo shows it: read as superuser
-            rec.origin_name = origin.sudo().display_name if origin else False
+            # the name as Odoo shows a many2one (superuser), once the user may read it
+            readable = origin and origin.has_access("read")
+            rec.origin_name = origin.sudo().display_name if readable else False
 
     @api.constrains("date")
     def _check_date(self):

@@ -27,8 +27,9 @@ class IxlRefusalRecord(models.TransientModel):
     def _compute_origin_name(self):
         for wizard in self:
             origin = wizard._origin_record()
-            # the name of a many2one, as Odoo shows it: read as superuser
-            wizard.origin_name = origin.sudo().display_name if origin else False
+            # the name as Odoo shows a many2one (superuser), once the user may read it
+            readable = origin and origin.has_access("read")
+            wizard.origin_name = origin.sudo().display_name if readable else False
 
     def _origin_record(self):
         self.ensure_one()
@@ -42,6 +43,8 @@ class IxlRefusalRecord(models.TransientModel):
         origin = self._origin_record()
         if self.res_model and not origin:
             raise UserError(self.env._("The refused record no longer exists."))
+        if origin:
+            origin.check_access("read")
         refusal = self.env["ixl.refusal"].create({
             "beneficiary_id": self.beneficiary_id.id, "date": self.date, "kind": self.kind,
             "reason": self.reason, "note": self.note,
