@@ -33,6 +33,8 @@
         "views/ixl_protocol_exit_views.xml",
         "views/ixl_service_views.xml",
         "views/ixl_refusal_views.xml",
+        "views/ixl_missed_appointment_views.xml",
+        "views/calendar_event_views.xml",
         "views/ixl_consent_views.xml",
         "views/ixl_placement_views.xml",
         "views/res_partner_views.xml",
