@@ -49,3 +49,23 @@ registry.category("web_tour.tours").add("ixl_refusal_tour", {
         },
     ],
 });
+
+// The same from the activity popover of the list of people.
+registry.category("web_tour.tours").add("ixl_did_not_come_list_tour", {
+    steps: () => [
+        {
+            content: "Open the activities of the person in the list",
+            trigger: ".o_data_row:contains(Rita Rifiuto) .o-mail-ActivityButton",
+            run: "click",
+        },
+        {
+            content: "The person did not come",
+            trigger: ".o-mail-ActivityListPopoverItem:contains(Colloquio di verifica) .o-ixl-ActivityListPopoverItem-didNotCome",
+            run: "click",
+        },
+        {
+            content: "The activity is closed",
+            trigger: "body:not(:has(.o-mail-ActivityListPopoverItem:contains(Colloquio di verifica)))",
+        },
+    ],
+});
