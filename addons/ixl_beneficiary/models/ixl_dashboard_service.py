@@ -70,27 +70,32 @@ class IxlDashboard(models.AbstractModel):
                    blank),
             *self._waiting_now_rows(),
         ])
-        monthly = []
-        for start, month in period.months():
-            m_held, m_on_time, m_median, _p90 = figures.get((start.year, start.month),
-                                                           (0, 0, None, None))
-            m_base = WITH_ARCHIVED + month.date_domain("interview_held_date")
-            monthly.append(dt.row(
-                self._month_label(start), dt.count_cell(m_held, model, m_base),
-                dt.count_cell(m_on_time, model, m_base + on_time_domain),
-                dt.float_cell(self._days(m_median)),
-                dt.pct_cell(dt.percent(m_on_time, m_held))))
-        monthly.append(dt.row(_("Total"), dt.count_cell(held, model, base),
-                              dt.count_cell(on_time, model, base + on_time_domain),
-                              dt.float_cell(self._days(median)),
-                              dt.pct_cell(dt.percent(on_time, held)), total=True))
-        per_month = dt.block(
+        per_month = self._interview_wait_monthly(period, figures, base, on_time_domain)
+        return {"title": _("The first interview within %s days", FIRST_INTERVIEW_DAYS),
+                "blocks": [summary, per_month]}
+
+    def _interview_wait_monthly(self, period, figures, base, on_time_domain):
+        """Per month: interviews, on time, median wait, % on time; the total row last."""
+        _ = self.env._
+        model = "ixl.beneficiary"
+
+        def cells(values, domain):
+            held, on_time, median, _p90 = values
+            return (dt.count_cell(held, model, domain),
+                    dt.count_cell(on_time, model, domain + on_time_domain),
+                    dt.float_cell(self._days(median)), dt.pct_cell(dt.percent(on_time, held)))
+
+        empty = (0, 0, None, None)
+        rows = [dt.row(self._month_label(start),
+                       *cells(figures.get((start.year, start.month), empty),
+                              WITH_ARCHIVED + month.date_domain("interview_held_date")))
+                for start, month in period.months()]
+        rows.append(dt.row(_("Total"), *cells(figures.get(None, empty), base), total=True))
+        return dt.block(
             _("First interviews per month"),
             [_("First interviews"), _("Within %s days", FIRST_INTERVIEW_DAYS),
              _("Median wait (days)"), _("%% within %s days", FIRST_INTERVIEW_DAYS)],
-            monthly, chart="trend")
-        return {"title": _("The first interview within %s days", FIRST_INTERVIEW_DAYS),
-                "blocks": [summary, per_month]}
+            rows, chart="trend")
 
     def _waiting_now_rows(self):
         """People waiting for the first interview today, beyond and within the deadline
