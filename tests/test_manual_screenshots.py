@@ -168,6 +168,18 @@ SHOTS = [
          clicks=(".o_notebook a.nav-link[name='minutes']",)),
     Shot("ciclo-eventi", COORDINATOR, FORM, action="ixl_outreach.ixl_event_series_action",
          record="ixl_outreach.demo_event_series_domani"),
+    # Appuntamenti mancati, rifiuti e tempi del primo colloquio
+    Shot("non-si-e-presentato", OPERATOR, ".o-ixl-Activity-didNotCome",
+         action="ixl_beneficiary.ixl_beneficiary_action",
+         record="ixl_beneficiary.demo_beneficiary_ayesha_malik",
+         scroll=".o-ixl-Activity-didNotCome"),
+    Shot("rifiuto-registra", OPERATOR, DIALOG,
+         action="ixl_beneficiary.ixl_beneficiary_action",
+         record="ixl_beneficiary.demo_beneficiary_mamadou_diop",
+         clicks=(".o_form_statusbar button[name='action_record_refusal']",)),
+    Shot("cruscotto-primo-colloquio", OPERATOR, ".o_ixl_section_interview_wait",
+         action="ixl_beneficiary.ixl_dashboard_action",
+         scroll=".o_ixl_section_interview_wait"),
 ]
 
 # The page is ready once the selector is there and nothing has been loading for 400 ms.

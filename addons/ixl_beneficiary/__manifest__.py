@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": [
         "mail",
+        "calendar",
         "hr_skills",
         "portal",
         "partner_contact_birthdate",
@@ -31,6 +32,9 @@
         "views/ixl_beneficiary_views.xml",
         "views/ixl_protocol_exit_views.xml",
         "views/ixl_service_views.xml",
+        "views/ixl_refusal_views.xml",
+        "views/ixl_missed_appointment_views.xml",
+        "views/calendar_event_views.xml",
         "views/ixl_consent_views.xml",
         "views/ixl_placement_views.xml",
         "views/res_partner_views.xml",
@@ -40,6 +44,7 @@
         "report/ixl_dashboard_pdf_report.xml",
         "wizard/ixl_interview_outcome_views.xml",
         "wizard/ixl_out_of_protocol_views.xml",
+        "wizard/ixl_refusal_record_views.xml",
         "views/menus.xml",
         "wizard/ixl_dashboard_print_views.xml",
     ],
@@ -51,6 +56,7 @@
     "assets": {
         "web.assets_backend": [
             "ixl_beneficiary/static/src/dashboard/*",
+            "ixl_beneficiary/static/src/activity/*",
         ],
         "web.assets_tests": [
             "ixl_beneficiary/static/tests/tours/*.js",

@@ -9,6 +9,10 @@ from . import ixl_interview_outcome_record
 from . import ixl_beneficiary_skill
 from . import ixl_protocol_exit
 from . import ixl_service
+from . import ixl_missed_appointment
+from . import ixl_refusal
+from . import mail_activity
+from . import calendar_event
 from . import ixl_placement
 from . import res_partner
 from . import ir_rule
@@ -16,6 +20,7 @@ from . import mail_message
 from . import ir_attachment
 from . import res_config_settings
 from . import ixl_dashboard
+from . import ixl_dashboard_service
 from . import ixl_consent
 from . import ixl_beneficiary_privacy
 from . import ixl_beneficiary_access

@@ -26,7 +26,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .tools import AGE_BANDS, age_band, related_records_action
+from .tools import AGE_BANDS, age_band, related_records_action, wizard_action
 
 _logger = logging.getLogger(__name__)
 
@@ -211,6 +211,11 @@ class IxlBeneficiary(models.Model):
     service_ids = fields.One2many("ixl.service", "beneficiary_id", string="Services",
                                   groups=OPERATOR)
     service_count = fields.Integer(compute="_compute_service_count", groups=OPERATOR)
+    refusal_ids = fields.One2many("ixl.refusal", "beneficiary_id", string="Refusals",
+                                  groups=OPERATOR)
+    refusal_count = fields.Integer(
+        string="Number of refusals", compute="_compute_refusal_count", groups=OPERATOR,
+        help="CV sendings, job offers and proposals the person refused.")
     placement_ids = fields.One2many("ixl.placement", "beneficiary_id", string="Placements")
     placement_count = fields.Integer(compute="_compute_placement_count")
     identity_search = fields.Char(
@@ -303,6 +308,12 @@ class IxlBeneficiary(models.Model):
             [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
         for rec in self:
             rec.service_count = services.get(rec, 0)
+
+    def _compute_refusal_count(self):
+        refusals = dict(self.env["ixl.refusal"]._read_group(
+            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
+        for rec in self:
+            rec.refusal_count = refusals.get(rec, 0)
 
     def _compute_placement_count(self):
         placements = dict(self.env["ixl.placement"]._read_group(
@@ -414,6 +425,20 @@ class IxlBeneficiary(models.Model):
     # -------------------------------------------------------------------- ACTIONS
     def action_view_services(self):
         return self._action_view_related("ixl.service", self.env._("Services"))
+
+    def action_view_refusals(self):
+        return self._action_view_related("ixl.refusal", self.env._("Refusals"))
+
+    def action_view_missed_appointments(self):
+        return self._action_view_related("ixl.missed.appointment",
+                                         self.env._("Missed appointments"))
+
+    def action_record_refusal(self):
+        """A refusal of a proposal made outside the Board (training, internship...)."""
+        self.ensure_one()
+        self.check_access("write")
+        return wizard_action(self.env._("Refusal of %s", self.name), "ixl.refusal.record",
+                             beneficiary_id=self.id, kind="proposal")
 
     def action_view_placements(self):
         return self._action_view_related("ixl.placement", self.env._("Placements"))

@@ -18,6 +18,7 @@ from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from .ixl_beneficiary import STATES
+from .ixl_missed_appointment import MISSED_APPOINTMENTS_LIMIT
 from .tools import LOCAL_TZ, local_date, local_today, wizard_action
 
 FIRST_INTERVIEW_DAYS = 15
@@ -87,11 +88,31 @@ class IxlBeneficiary(models.Model):
         help="Unanswered calls at different times (distinct half-days) since the last "
         "admission.",
     )
+    missed_appointment_ids = fields.One2many(
+        "ixl.missed.appointment", "beneficiary_id", string="Missed appointments",
+        groups=OPERATOR_GROUP,
+    )
+    missed_appointment_count = fields.Integer(
+        string="Number of missed appointments", compute="_compute_unanswered_calls",
+        groups=OPERATOR_GROUP, help="Appointments the person did not come to (all).",
+    )
+    missed_since_admission = fields.Integer(
+        string="Missed since the admission", compute="_compute_unanswered_calls",
+        groups=OPERATOR_GROUP,
+        help="Appointments missed since the registration or the last re-admission.",
+    )
     out_of_protocol_proposed = fields.Boolean(
         compute="_compute_unanswered_calls", search="_search_out_of_protocol_proposed",
         groups=OPERATOR_GROUP,
-        help="More than two unanswered calls at different times: the person can be moved "
-        "out of protocol as non-collaborative.",
+        help="More than two unanswered calls at different times, or two missed "
+        "appointments, since the last admission: the person can be moved out of protocol "
+        "as non-collaborative.",
+    )
+    interview_wait_days = fields.Integer(
+        string="Days to the first interview", compute="_compute_interview_wait_days",
+        store=True, aggregator="avg",
+        help="Bologna days from the start of the clock (registration or re-admission) to "
+        "the first interview held: on time up to 15.",
     )
     can_schedule_interview = fields.Boolean(compute="_compute_ixl_action_flags")
     can_record_interview = fields.Boolean(compute="_compute_ixl_action_flags")
@@ -137,6 +158,13 @@ class IxlBeneficiary(models.Model):
                 and rec.state in WAITING_STATES
                 and rec.days_waiting > FIRST_INTERVIEW_DAYS
             )
+
+    @api.depends("waiting_since", "interview_held_date")
+    def _compute_interview_wait_days(self):
+        for rec in self:
+            start = local_date(rec.waiting_since)
+            held = rec.interview_held_date
+            rec.interview_wait_days = (held - start).days if held and start else False
 
     @api.depends("interview_date", "interview_deadline")
     def _compute_is_interview_date_late(self):
@@ -186,17 +214,20 @@ class IxlBeneficiary(models.Model):
 
     def _compute_unanswered_calls(self):
         slots = self._unanswered_slots_sql() if self.ids else {}
+        missed = self.env["ixl.missed.appointment"]._ixl_counts(self.ids) if self.ids else {}
         for rec in self:
             rec.unanswered_call_slots = slots.get(rec.id, 0)
-            rec.out_of_protocol_proposed = (
-                rec.state != "out_of_protocol"
-                and rec.unanswered_call_slots > UNANSWERED_CALLS_LIMIT
-            )
+            rec.missed_appointment_count, rec.missed_since_admission = missed.get(rec.id, (0, 0))
+            rec.out_of_protocol_proposed = rec.state != "out_of_protocol" and (
+                rec.unanswered_call_slots > UNANSWERED_CALLS_LIMIT
+                or rec.missed_since_admission >= MISSED_APPOINTMENTS_LIMIT)
 
     def _search_out_of_protocol_proposed(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on the out-of-protocol proposal."))
         ids = list(self.browse()._unanswered_slots_sql(having_more_than=UNANSWERED_CALLS_LIMIT))
+        ids += list(self.env["ixl.missed.appointment"]._ixl_counts(
+            at_least=MISSED_APPOINTMENTS_LIMIT))
         positive = (operator == "=") == value
         domain = [("id", "in", ids), ("state", "!=", "out_of_protocol")]
         return domain if positive else ["!", "&", *domain]
@@ -226,6 +257,18 @@ class IxlBeneficiary(models.Model):
                 user_id=user.id,
                 summary=summary,
             )
+
+    def _ixl_first_interview_still_due(self):
+        """The person did not come to the first interview: it is still owed, so a new
+        first-interview activity reminds it (due by the deadline, or today if past)."""
+        activity_type = self.env.ref(FIRST_INTERVIEW_ACTIVITY)
+        for rec in self.filtered(lambda r: r.state in WAITING_STATES):
+            if activity_type not in rec.activity_ids.activity_type_id:
+                rec.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    date_deadline=max(rec.interview_deadline or local_today(), local_today()),
+                    user_id=(rec.user_id or rec._get_intake_user()).id,
+                    summary=self.env._("First interview within %s days", FIRST_INTERVIEW_DAYS))
 
     def _flag_shared_email(self):
         """New people whose email is also another person's (a family sharing an address):

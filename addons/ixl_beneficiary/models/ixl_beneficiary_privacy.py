@@ -161,7 +161,8 @@ class IxlBeneficiary(models.Model):
         self.ensure_one()
         person = self.sudo()
         return [person.skill_ids, person.service_ids, person.placement_ids,
-                person.protocol_exit_ids, person.interview_outcome_ids, person.consent_ids]
+                person.protocol_exit_ids, person.interview_outcome_ids, person.consent_ids,
+                person.refusal_ids, person.missed_appointment_ids]
 
     def _privacy_erasure_blockers(self):
         """Translated reasons why the person cannot be anonymised now (a legal
@@ -176,6 +177,8 @@ class IxlBeneficiary(models.Model):
         person.service_ids.write({"note": False})
         person.placement_ids.write({"note": False})
         person.protocol_exit_ids.write({"note": False})
+        person.refusal_ids.write({"note": False})
+        person.missed_appointment_ids.write({"note": False})
 
     def _privacy_log_sensitive_read(self, what):
         """Called when a user opens special-category data of the person (``what``, a

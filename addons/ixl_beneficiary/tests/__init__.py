@@ -11,3 +11,5 @@ from . import test_consent
 from . import test_partner_access
 from . import test_intake
 from . import test_operator
+from . import test_refusals
+from . import test_refusal_tour

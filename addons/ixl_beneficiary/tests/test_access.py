@@ -27,6 +27,12 @@ MATRIX = {
     # created by the interview outcome wizard only (locked fields), never edited
     "ixl.interview.outcome.record": {"operator": "rc", "coordinator": "rc", "finance": "",
                                      "admin": "rc", "employee": "", "portal": ""},
+    # issue 17: reasons of refusals may name health or family; missed appointments are
+    # dated facts recorded by the "did not come" button
+    "ixl.refusal": {"operator": "rwc", "coordinator": "rwcu", "finance": "",
+                    "admin": "rwcu", "employee": "", "portal": ""},
+    "ixl.missed.appointment": {"operator": "rc", "coordinator": "rwcu", "finance": "",
+                               "admin": "rwcu", "employee": "", "portal": ""},
 }
 
 
@@ -66,6 +72,11 @@ class TestAccess(IxlCase):
             "ixl.interview.outcome.record": cls.env["ixl.interview.outcome.record"].create({
                 "beneficiary_id": person.id, "date": "2026-01-05", "outcome": "in_target",
                 "has_score": True, "vulnerability_score": 4, "readiness": "ready"}),
+            "ixl.refusal": cls.env["ixl.refusal"].create({
+                "beneficiary_id": person.id, "kind": "job_offer", "reason": "hours",
+                "date": "2026-01-06"}),
+            "ixl.missed.appointment": cls.env["ixl.missed.appointment"].create({
+                "beneficiary_id": person.id, "date": "2026-01-07"}),
         }
         cls.person = person
 

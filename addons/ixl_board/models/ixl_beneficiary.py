@@ -5,10 +5,8 @@ class IxlBeneficiary(models.Model):
     _inherit = "ixl.beneficiary"
 
     candidate_ids = fields.One2many("ixl.candidate", "beneficiary_id", string="Candidatures")
-    refusal_count = fields.Integer(
-        string="Offers refused", compute="_compute_refusal_count",
-        help="Candidatures the person refused (refused by the beneficiary).",
-    )
+    candidate_count = fields.Integer(string="Number of candidatures",
+                                     compute="_compute_candidate_count")
     internship_ids = fields.One2many("ixl.internship", "beneficiary_id", string="Internships")
 
     def _portal_short_name(self):
@@ -17,12 +15,11 @@ class IxlBeneficiary(models.Model):
         initial = (self.last_name or "")[:1].upper()
         return f"{self.first_name or ''} {initial}.".strip()
 
-    def _compute_refusal_count(self):
+    def _compute_candidate_count(self):
         counts = dict(self.env["ixl.candidate"]._read_group(
-            [("beneficiary_id", "in", self.ids), ("state", "=", "refused_beneficiary")],
-            ["beneficiary_id"], ["__count"]))
+            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
         for person in self:
-            person.refusal_count = counts.get(person, 0)
+            person.candidate_count = counts.get(person, 0)
 
     def action_view_candidates(self):
         self.ensure_one()

@@ -22,6 +22,13 @@ REFUSAL_REASONS = [
     ("other_job", "Found another job"),
     ("other", "Other"),
 ]
+# The candidature's own reason (kept for the candidatures of before ixl.refusal) and the
+# category of the person's refusal (ixl_beneficiary/models/ixl_refusal.py), both ways.
+TO_REFUSAL_REASON = {"distance": "distance", "hours": "hours", "pay": "pay", "role": "sector",
+                     "health": "health", "other_job": "other", "other": "other"}
+FROM_REFUSAL_REASON = {"contract": "other", "hours": "hours", "distance": "distance",
+                       "pay": "pay", "health": "health", "family": "health", "sector": "role",
+                       "other": "other"}
 PORTAL_STATES = ("cv_sent", "interview", "hired", "refused_company", "refused_beneficiary")
 # The states each step accepts (the buttons' flags use the same tuples).
 SEND_CV_STATES = ("shortlisted",)
@@ -40,7 +47,7 @@ class IxlCandidate(models.Model):
     _order = "request_id, id"
     _rec_names_search = ["beneficiary_id", "request_id"]
     _ixl_public_name_fields = ("request_id",)
-    _ixl_locked_fields = ("state", "date_sent", "placement_id", "match_score")
+    _ixl_locked_fields = ("state", "date_sent", "placement_id", "match_score", "refusal_id")
     _ixl_action_states = {
         "can_send_cv": SEND_CV_STATES, "can_interview": INTERVIEW_STATES,
         "awaits_company": COMPANY_ANSWER_STATES,
@@ -62,6 +69,8 @@ class IxlCandidate(models.Model):
     refusal_reason = fields.Selection(REFUSAL_REASONS, tracking=True,
                                       groups="ixl_beneficiary.group_ixl_operator")
     refusal_note = fields.Text(groups="ixl_beneficiary.group_ixl_operator")
+    refusal_id = fields.Many2one("ixl.refusal", string="Refusal", readonly=True, copy=False,
+                                 groups="ixl_beneficiary.group_ixl_operator")
     placement_id = fields.Many2one("ixl.placement", readonly=True, copy=False,
                                    groups="base.group_user")
     can_send_cv = fields.Boolean(compute="_compute_ixl_action_flags")
@@ -137,6 +146,29 @@ class IxlCandidate(models.Model):
         self._ixl_transition().write({"state": "refused_company"})
         return True
 
+    def action_record_refusal(self):
+        """"Refused by the beneficiary": the wizard asking the reason (ixl.refusal.record),
+        which records the refusal on the person's history and closes the candidature."""
+        self.ensure_one()
+        self._check_state(REFUSED_BENEFICIARY_STATES)
+        return wizard_action(
+            self.env._("Refusal of %s", self.beneficiary_id.name), "ixl.refusal.record",
+            beneficiary_id=self.beneficiary_id.id, kind=self._refusal_kind(),
+            reason=TO_REFUSAL_REASON.get(self.refusal_reason), note=self.refusal_note,
+            res_model=self._name, res_id=self.id)
+
+    def _ixl_refusal_recorded(self, refusal):
+        """The refusal wizard's follow-up: the candidature is closed as refused."""
+        self.ensure_one()
+        self.write({"refusal_reason": FROM_REFUSAL_REASON[refusal.reason],
+                    "refusal_note": refusal.note})
+        self._ixl_transition().write({"refusal_id": refusal.id})
+        self.action_refused_beneficiary()
+
+    def _refusal_kind(self):
+        """Refusing at the shortlist refuses the sending of the CV; later, the job."""
+        return "cv_sending" if self.state == "shortlisted" else "job_offer"
+
     def action_refused_beneficiary(self):
         self._check_state(REFUSED_BENEFICIARY_STATES)
         for cand in self:
@@ -144,6 +176,13 @@ class IxlCandidate(models.Model):
                 raise UserError(self.env._(
                     "Record why %s refused before closing the candidature.",
                     cand.beneficiary_id.name))
+        # every refusal is on the person's history, also when set without the wizard
+        for cand in self.filtered(lambda c: not c.refusal_id):
+            refusal = self.env["ixl.refusal"].create({
+                "beneficiary_id": cand.beneficiary_id.id, "kind": cand._refusal_kind(),
+                "reason": TO_REFUSAL_REASON[cand.refusal_reason], "note": cand.refusal_note,
+                "res_model": cand._name, "res_id": cand.id})
+            cand._ixl_transition().write({"refusal_id": refusal.id})
         self._ixl_transition().write({"state": "refused_beneficiary"})
         return True
 

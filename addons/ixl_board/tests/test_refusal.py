@@ -1,0 +1,68 @@
+"""Issue 17: a person refuses a candidature; the reason goes on the person's history and
+in the figures of the month."""
+
+import base64
+
+from freezegun import freeze_time
+
+from odoo.tests import Form, tagged
+
+from odoo.addons.ixl_beneficiary.tests.dashboard_common import figures, get_section
+
+from .common import BoardCase
+
+
+@tagged("post_install", "-at_install")
+class TestCandidateRefusal(BoardCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.request = cls.make_request([(cls.forklift, cls.basic)], positions=1)
+        cls.person = cls.make_ready([(cls.forklift, cls.advanced)], cls.casalecchio,
+                                    cv_file=base64.b64encode(b"%PDF-1.4 cv"), cv_filename="cv.pdf")
+        cls.candidate = cls.env["ixl.candidate"].with_user(cls.operator).create({
+            "request_id": cls.request.id, "beneficiary_id": cls.person.id})
+
+    def _refuse_with_wizard(self, reason, note=""):
+        action = self.candidate.with_user(self.operator).action_record_refusal()
+        form = Form(self.env[action["res_model"]].with_user(self.operator)
+                    .with_context(**action["context"]))
+        form.reason = reason
+        form.note = note
+        form.save().action_confirm()
+
+    @freeze_time("2024-03-14 11:00:00")
+    def test_refuses_the_cv_sending_for_the_distance(self):
+        """Shortlisted for a warehouse job in Casalecchio, she does not want her CV sent:
+        too far without a car."""
+        self._refuse_with_wizard("distance", "Senza auto, troppo lontano")
+        refusal = self.person.refusal_ids
+        self.assertEqual((refusal.kind, refusal.reason, str(refusal.date)),
+                         ("cv_sending", "distance", "2024-03-14"))
+        self.assertEqual((refusal.res_model, refusal.res_id), ("ixl.candidate", self.candidate.id))
+        self.assertEqual(self.candidate.state, "refused_beneficiary")
+        self.assertEqual((self.candidate.refusal_reason, self.candidate.refusal_id),
+                         ("distance", refusal))
+        self.assertIn("Distance / transport", self.person.message_ids[:1].body)
+        self.assertEqual(self.person.refusal_count, 1)
+        section = get_section(self.env(user=self.operator), "services", "2024-03-01",
+                              "2024-03-31")
+        blocks = figures(section)
+        self.assertEqual(blocks["Missed appointments and refusals per month"]["March 2024"],
+                         [0, 1])
+        self.assertEqual(blocks["Refusals by reason"]["Distance / transport"], [1, 100.0])
+
+    def test_refuses_the_job_after_the_cv_was_sent(self):
+        self.candidate.with_user(self.operator).action_send_cv()
+        self._refuse_with_wizard("family")
+        self.assertEqual(self.person.refusal_ids.kind, "job_offer")
+        self.assertEqual(self.candidate.refusal_reason, "health")
+        self.assertEqual(self.candidate.state, "refused_beneficiary")
+
+    def test_old_way_also_lands_on_the_history(self):
+        """The step without the wizard (a reason already on the candidature) records the
+        refusal too, once."""
+        self.candidate.refusal_reason = "role"
+        self.candidate.with_user(self.operator).action_refused_beneficiary()
+        self.assertEqual((self.person.refusal_ids.reason, self.person.refusal_ids.kind),
+                         ("sector", "cv_sending"))
