@@ -53,7 +53,7 @@ class IxlDashboardPrint(models.TransientModel):
 
 
 class IxlDashboard(models.AbstractModel):
-    _inherit = "ixl.dashboard"
+    _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def action_print_year(self, year):

@@ -69,7 +69,7 @@ class IxlCandidate(models.Model):
     refusal_reason = fields.Selection(REFUSAL_REASONS, tracking=True,
                                       groups="ixl_beneficiary.group_ixl_operator")
     refusal_note = fields.Text(groups="ixl_beneficiary.group_ixl_operator")
-    refusal_id = fields.Many2one("ixl.refusal", string="Refusal", readonly=True, copy=False,
+    refusal_id = fields.Many2one("ixl.refusal", readonly=True, copy=False,
                                  groups="ixl_beneficiary.group_ixl_operator")
     placement_id = fields.Many2one("ixl.placement", readonly=True, copy=False,
                                    groups="base.group_user")

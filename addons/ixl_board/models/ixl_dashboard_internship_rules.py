@@ -11,7 +11,7 @@ class IxlDashboard(models.AbstractModel):
     """Attendance and indemnity of the internships under the regional rule, per month,
     in the programme in numbers: three grouped queries whatever the period."""
 
-    _inherit = "ixl.dashboard"
+    _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _dashboard_sections(self):

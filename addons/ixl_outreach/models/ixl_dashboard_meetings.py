@@ -9,7 +9,7 @@ class IxlDashboard(models.AbstractModel):
     """Meetings of the tables held in the period (coordinators only, like the meetings)
     and the totals of the series of events with an event in the period."""
 
-    _inherit = "ixl.dashboard"
+    _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _dashboard_sections(self):
