@@ -16,6 +16,7 @@ from . import mail_message
 from . import ir_attachment
 from . import res_config_settings
 from . import ixl_dashboard
+from . import ixl_dashboard_trend
 from . import ixl_consent
 from . import ixl_beneficiary_privacy
 from . import ixl_beneficiary_access

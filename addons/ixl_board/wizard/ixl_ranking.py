@@ -3,6 +3,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+
 
 class IxlRanking(models.TransientModel):
     """Ranking of companies by placements made through IXL in a year; companies
@@ -19,9 +21,17 @@ class IxlRanking(models.TransientModel):
         """[(rank, placements, [company names])], best first."""
         if not 1990 <= year <= 2100:
             raise UserError(self.env._("Choose a year between 1990 and 2100."))
-        domain = [("date_start", ">=", f"{year}-01-01"), ("date_start", "<=", f"{year}-12-31")]
+        domain = self._ranking_domain(dt.year_period(year))
         return [(rank, count, sorted(employers.mapped("name")))
                 for rank, count, employers in self._rank_employers(domain)]
+
+    @api.model
+    def _ranking_domain(self, period):
+        """THE definition of the company ranking, for this wizard and the dashboard: as
+        in the annual report, ALL the placements started in the period (hires,
+        internships, traineeships, mini jobs, self-employment, renewals, extensions and
+        transformations), counted for the company that hosts them."""
+        return period.date_domain("date_start")
 
     @api.model
     def _rank_employers(self, domain, limit=None):
