@@ -116,11 +116,11 @@ def attach_previous(sections, previous_sections):
         previous = previous_by_key.get(section["key"])
         if not previous:
             continue
-        for blk, prev_blk in zip(section["blocks"], previous["blocks"]):
+        for blk, prev_blk in zip(section["blocks"], previous["blocks"], strict=False):
             if blk["title"] != prev_blk["title"]:
                 continue
             for line, prev_line in _paired_rows(blk, prev_blk):
-                for cell, prev_cell in zip(line["cells"], prev_line["cells"]):
+                for cell, prev_cell in zip(line["cells"], prev_line["cells"], strict=False):
                     _compare_cell(cell, prev_cell)
     return sections
 
@@ -130,7 +130,7 @@ def _paired_rows(blk, prev_blk):
     if mode == "position":
         if len(blk["rows"]) != len(prev_blk["rows"]):
             return []
-        return list(zip(blk["rows"], prev_blk["rows"]))
+        return list(zip(blk["rows"], prev_blk["rows"], strict=True))
     if mode == "label":
         by_label = {line["label"]: line for line in prev_blk["rows"]}
         return [(line, by_label[line["label"]]) for line in blk["rows"]

@@ -61,7 +61,8 @@ class TestDashboard2020(DashboardMixin, IxlCase):
 
         # 2020: 700 interviewed in 2020, 88 in January 2021, 274 waiting
         cls._people(700, registration_date=registered(2020), state="in_target",
-                    first_outcome="in_target", interview_held_date=lambda i: f"2020-{1 + i % 12:02d}-20")
+                    first_outcome="in_target",
+                    interview_held_date=lambda i: f"2020-{1 + i % 12:02d}-20")
         cls._people(88, registration_date=registered(2020), state="in_target",
                     first_outcome="in_target", interview_held_date="2021-01-15")
         cls._people(274, registration_date=registered(2020))
