@@ -1,7 +1,9 @@
+import importlib.util
 from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
+from odoo.tools import file_path
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
@@ -65,3 +67,31 @@ class TestBoardMembership(IxlCase):
                     "partner_id": self.company.id, "date_from": "2020-01-01"})
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 stay.with_user(user).unlink()
+
+    def test_migration_gives_each_member_its_stay(self):
+        """18.0.1.2.0: the companies of an older database get their stay from their
+        Board dates, once (running it again adds nothing)."""
+        spec = importlib.util.spec_from_file_location(
+            "ixl_board_post_migrate_18_0_1_2_0",
+            file_path("ixl_board/migrations/18.0.1.2.0/post-migrate.py"))
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        Partner = self.env["res.partner"]
+        member = Partner.create({
+            "name": "Old Member", "is_company": True, "ixl_board_state": "member",
+            "ixl_contact_date": "2019-01-01", "ixl_board_join_date": "2019-02-01"})
+        gone = Partner.create({
+            "name": "Old Leaver", "is_company": True, "ixl_board_state": "left",
+            "ixl_contact_date": "2019-01-01", "ixl_board_join_date": "2019-02-01",
+            "ixl_board_leave_date": "2020-05-05"})
+        self.env.flush_all()
+        self.env.cr.execute("DELETE FROM ixl_board_membership WHERE partner_id IN %s",
+                            [tuple((member | gone).ids)])  # as before the upgrade
+        for _run in range(2):
+            migration.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        stays = (member | gone).ixl_board_membership_ids
+        self.assertEqual(len(stays), 2)
+        self.assertEqual(
+            {(s.partner_id.id, s.date_from, s.date_to) for s in stays},
+            {(member.id, date(2019, 2, 1), False), (gone.id, date(2019, 2, 1), date(2020, 5, 5))})
