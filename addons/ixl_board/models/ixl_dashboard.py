@@ -60,12 +60,12 @@ class IxlDashboard(models.AbstractModel):
         Ranking = self.env["ixl.ranking"]
         placed = Ranking._ranking_domain(period)
         return dt.block(_("Top companies by placements"), [_("Placements"), _("Rank")], [
-            dt.row(employer.name, dt.count_cell(
-                count, "ixl.placement", placed + [("employer_id", "=", employer.id)]),
+            dt.row(name, dt.count_cell(
+                count, "ixl.placement", placed + [("employer_id", "=", employer_id)]),
                 dt.text_cell(str(rank)))
             for rank, count, employers in Ranking._rank_employers(placed, limit=TOP_RANKS)
             if rank <= TOP_RANKS
-            for employer in employers
+            for employer_id, name in employers
         ], chart="hbar")
 
     # ------------------------------------------------------------------ internships
