@@ -20,6 +20,13 @@ YEAR = ("2020-01-01", "2020-12-31")
 TREND = "Main figures over the last four years"
 
 
+def chart_data(section, title):
+    """What a chart of the block draws: (label, first column) of the rows not total."""
+    blk = next(b for b in section["blocks"] if b["title"] == title)
+    return [(row["label"], row["cells"][0]["value"]) for row in blk["rows"]
+            if not row.get("total")]
+
+
 @tagged("post_install", "-at_install")
 class TestDashboard2020(DashboardMixin, IxlCase):
 
@@ -162,6 +169,13 @@ class TestDashboard2020(DashboardMixin, IxlCase):
         self.assertEqual((total["previous"], total["change"]), (1440, -26.3))
         self.assertEqual([blk.get("chart") for blk in sections["registrations"]["blocks"]],
                          [None, "bar", "doughnut"])
+        self.assertEqual(chart_data(sections["registrations"],
+                                    "People registered in the period: first interview"), [
+            ("First interview by the end of the period", 700),
+            ("First interview after the end of the period", 88),
+            ("No first interview yet", 274)])
+        self.assertEqual(chart_data(sections["interviews"], "First interviews held"), [
+            ("In target", 740), ("Not in target", 0), ("Outcome to be decided", 0)])
         check_drilldowns(self, sections["registrations"])
         check_drilldowns(self, sections["interviews"])
 
@@ -177,6 +191,14 @@ class TestDashboard2020(DashboardMixin, IxlCase):
             "Fixed-term": [140, 70.0], "Permanent": [40, 20.0], "On call": [20, 10.0],
             "Own account": [0, 0.0]})
         self.assertEqual(values["People placed"], {"People placed in the period": [152]})
+        # direct placements 23 a month (22 in November and December), internships
+        # started in February (20), March (15), May (15), October (5), November (10),
+        # hires after the internship on 1 July (15)
+        self.assertEqual(column(section, "Placements per month"),
+                         [23, 43, 38, 23, 38, 23, 38, 23, 23, 28, 32, 22])
+        self.assertEqual(chart_data(section, "By type"), [
+            ("Hire", 200), ("Internship", 65), ("Traineeship", 30), ("Mini job", 39),
+            ("Self-employment", 20)])
         charts = {blk["title"]: blk.get("chart") for blk in section["blocks"]}
         self.assertEqual(charts, {
             "Placements": None, "Placements per month": "bar", "By type": "doughnut",
@@ -222,6 +244,9 @@ class TestDashboard2020(DashboardMixin, IxlCase):
         self.assertEqual(values["Top companies by placements"], {
             "Company 000": [100, "1"], "Company 001": [80, "2"], "Company 004": [80, "2"],
             "Company 002": [60, "4"], "Company 003": [34, "5"]})
+        self.assertEqual(chart_data(section, "Top companies by placements"), [
+            ("Company 000", 100), ("Company 001", 80), ("Company 004", 80),
+            ("Company 002", 60), ("Company 003", 34)])
         self.assertEqual([(rank, count) for rank, count, _names in
                           self.env["ixl.ranking"]._get_ranking(2020)],
                          [(1, 100), (2, 80), (4, 60), (5, 34)])
@@ -235,6 +260,9 @@ class TestDashboard2020(DashboardMixin, IxlCase):
             "Activated in the period": [65, 100.0], "Still ongoing": [10, 15.4],
             "Continued": [20, 30.8], "Hired, fixed-term": [15, 23.1],
             "Hired, permanent": [5, 7.7], "Ended": [15, 23.1]})
+        self.assertEqual(chart_data(section, "Internships activated in the period: outcome"), [
+            ("Still ongoing", 10), ("Continued", 20), ("Hired, fixed-term", 15),
+            ("Hired, permanent", 5), ("Ended", 15)])
         self.assertEqual(values["Internships activated in the period: turned into a hire"], {
             "Turned into a hire": [20, 30.8], "Hired within the period": [15, 23.1],
             "Hired in the following year": [5, 7.7], "Hired later": [0, 0.0]})
