@@ -69,11 +69,15 @@ def text_cell(value):
     return {"value": value, "type": "text"}
 
 
-def row(label, *cells, total=False):
-    """A row; ``total=True`` marks a total row, left out of the block's chart."""
+def row(label, *cells, total=False, compare=True):
+    """A row; ``total=True`` marks a total row, left out of the block's chart;
+    ``compare=False`` a figure that does not depend on the period (today, all time):
+    no previous period next to it."""
     result = {"label": label, "cells": list(cells)}
     if total:
         result["total"] = True
+    if not compare:
+        result["compare"] = False
     return result
 
 
@@ -134,7 +138,7 @@ def _paired_rows(blk, prev_blk):
     if mode == "label":
         by_label = {line["label"]: line for line in prev_blk["rows"]}
         return [(line, by_label[line["label"]]) for line in blk["rows"]
-                if line["label"] in by_label]
+                if line["label"] in by_label and line.get("compare", True)]
     return []
 
 

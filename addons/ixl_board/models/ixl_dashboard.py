@@ -42,12 +42,12 @@ class IxlDashboard(models.AbstractModel):
             dt.row(_("Companies contacted in the period"),
                    dt.count_cell(Partner.search_count(contacted), model, contacted)),
             dt.row(_("Companies contacted (all time)"),
-                   dt.count_cell(sum(states.values()), model, known)),
+                   dt.count_cell(sum(states.values()), model, known), compare=False),
             dt.row(_("Board members at the end of the period"), dt.count_cell(
                 Partner.search_count(members_then), model, members_then)),
             dt.row(_("Board members today"), dt.count_cell(
                 states.get("member", 0), model,
-                [("ixl_board_state", "=", "member")] + WITH_ARCHIVED)),
+                [("ixl_board_state", "=", "member")] + WITH_ARCHIVED), compare=False),
             dt.row(_("New members in the period"),
                    dt.count_cell(Partner.search_count(joined), model, joined)),
         ])

@@ -232,6 +232,10 @@ class TestDashboard2020(DashboardMixin, IxlCase):
             "Board members at the end of the period": [103],
             "Board members today": [94],  # 93 + Back Again
             "New members in the period": [103]})
+        rows = {row["label"]: row["cells"][0] for row in section["blocks"][0]["rows"]}
+        self.assertEqual(rows["Board members at the end of the period"]["previous"], 0)
+        self.assertNotIn("previous", rows["Board members today"], "not a figure of a period")
+        self.assertNotIn("previous", rows["Companies contacted (all time)"])
         self.assertEqual(len(self.back.ixl_board_membership_ids), 2, "both stays kept")
         at_2019 = figures(self.get("2019-01-01", "2019-12-31")["board"])
         self.assertEqual(at_2019["Board of companies"][
