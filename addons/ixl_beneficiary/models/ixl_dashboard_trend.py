@@ -21,7 +21,7 @@ class IxlDashboard(models.AbstractModel):
     @api.model
     def _dashboard_sections(self):
         return super()._dashboard_sections() + [
-            {"key": "trend", "kind": "people", "sequence": 90, "compare": False,
+            {"key": "trend", "kind": "people", "sequence": 48, "compare": False,
              "method": "_dashboard_trend"},
         ]
 
