@@ -180,6 +180,16 @@ SHOTS = [
     Shot("cruscotto-primo-colloquio", OPERATOR, ".o_ixl_section_interview_wait",
          action="ixl_beneficiary.ixl_dashboard_action",
          scroll=".o_ixl_section_interview_wait"),
+    # Cruscotto: confronti e definizioni del Piano di lavoro (issue 18)
+    Shot("cruscotto-andamento", COORDINATOR, ".o_ixl_section_trend",
+         action="ixl_beneficiary.ixl_dashboard_action", scroll=".o_ixl_section_trend"),
+    Shot("cruscotto-board", COORDINATOR, ".o_ixl_section_board .o_ixl_dashboard_previous",
+         action="ixl_beneficiary.ixl_dashboard_action", scroll=".o_ixl_section_board"),
+    Shot("azienda-storico-board", COORDINATOR, ".o_field_widget[name='ixl_board_membership_ids']",
+         action="ixl_board.action_ixl_companies",
+         record="ixl_beneficiary.demo_employer_verde_appennino",
+         clicks=(".o_notebook a.nav-link[name='ixl_board']",),
+         scroll=".o_field_widget[name='ixl_board_membership_ids']"),
 ]
 
 # The page is ready once the selector is there and nothing has been loading for 400 ms.

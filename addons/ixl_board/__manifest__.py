@@ -2,7 +2,7 @@
     "name": "IXL Board of companies",
     "summary": "Insieme per il lavoro: company sheets, personnel requests, matching, "
     "CV sendings, internships, company ranking and the company portal",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",
     "website": "https://www.insiemeperillavoro.it",

@@ -21,6 +21,7 @@ from . import ir_attachment
 from . import res_config_settings
 from . import ixl_dashboard
 from . import ixl_dashboard_service
+from . import ixl_dashboard_trend
 from . import ixl_consent
 from . import ixl_beneficiary_privacy
 from . import ixl_beneficiary_access

@@ -69,27 +69,92 @@ def text_cell(value):
     return {"value": value, "type": "text"}
 
 
-def row(label, *cells, total=False):
-    """A row; ``total=True`` marks a total row, left out of the block's chart."""
+def row(label, *cells, total=False, compare=True):
+    """A row; ``total=True`` marks a total row, left out of the block's chart;
+    ``compare=False`` a figure that does not depend on the period (today, all time):
+    no previous period next to it."""
     result = {"label": label, "cells": list(cells)}
     if total:
         result["total"] = True
+    if not compare:
+        result["compare"] = False
     return result
 
 
 CHART_TYPES = ("bar", "doughnut", "hbar", "trend")
+# How a block's rows meet the rows of the same block in the previous period.
+COMPARE_MODES = ("label", "position")
 
 
-def block(title, columns, rows, chart=None):
+def block(title, columns, rows, chart=None, compare="label"):
     """A table of figures. ``chart`` says how the web client, the XLSX and the printed
     report draw it: "bar" (one bar per row, e.g. months), "doughnut" (a split), "hbar"
     (a ranking), "trend" (the first column as bars, the last column, a %, as a line).
-    A chart draws the first column of the rows not marked ``total``."""
+    A chart draws the first column of the rows not marked ``total``.
+
+    ``compare`` says how each row finds its row in the previous period (see
+    ``attach_previous``): "label" (the same label), "position" (the same place, e.g.
+    January next to January) or None (no comparison, e.g. a trend over years)."""
     assert chart in (None, *CHART_TYPES), chart
+    assert compare in (None, *COMPARE_MODES), compare
     result = {"title": title, "columns": list(columns), "rows": list(rows)}
     if chart:
         result["chart"] = chart
+    if compare != "label":
+        result["compare"] = compare
     return result
+
+
+COMPARED_TYPES = ("int", "float", "money", "pct")
+
+
+def attach_previous(sections, previous_sections):
+    """Give every figure of ``sections`` the value of the same figure in
+    ``previous_sections`` (the previous period) as ``previous`` and the ``change``: in %
+    of the previous value for counts and amounts (``change_type`` "pct", None when the
+    previous value is 0), in percentage points for a % (``change_type`` "points").
+    Sections meet by key, blocks by place and title, rows as the block's ``compare``
+    says, cells by place."""
+    previous_by_key = {section["key"]: section for section in previous_sections}
+    for section in sections:
+        previous = previous_by_key.get(section["key"])
+        if not previous:
+            continue
+        for blk, prev_blk in zip(section["blocks"], previous["blocks"], strict=False):
+            if blk["title"] != prev_blk["title"]:
+                continue
+            for line, prev_line in _paired_rows(blk, prev_blk):
+                for cell, prev_cell in zip(line["cells"], prev_line["cells"], strict=False):
+                    _compare_cell(cell, prev_cell)
+    return sections
+
+
+def _paired_rows(blk, prev_blk):
+    mode = blk.get("compare", "label")
+    if mode == "position":
+        if len(blk["rows"]) != len(prev_blk["rows"]):
+            return []
+        return list(zip(blk["rows"], prev_blk["rows"], strict=True))
+    if mode == "label":
+        by_label = {line["label"]: line for line in prev_blk["rows"]}
+        return [(line, by_label[line["label"]]) for line in blk["rows"]
+                if line["label"] in by_label and line.get("compare", True)]
+    return []
+
+
+def _compare_cell(cell, prev_cell):
+    if cell["type"] not in COMPARED_TYPES or prev_cell["type"] != cell["type"]:
+        return
+    value, before = cell["value"], prev_cell["value"]
+    cell["previous"] = before
+    if cell["type"] == "pct":
+        cell["change_type"] = "points"
+        cell["change"] = None if value is None or before is None else float(
+            (Decimal(str(value)) - Decimal(str(before))).quantize(ONE_DECIMAL))
+    else:
+        cell["change_type"] = "pct"
+        cell["change"] = None if value is None or before is None else round_half_up(
+            Decimal(str(value)) - Decimal(str(before)), Decimal(str(before)), 100)
 
 
 def share_rows(items, total, model, base_domain):
@@ -98,6 +163,15 @@ def share_rows(items, total, model, base_domain):
         row(label, count_cell(count, model, base_domain + extra), pct_cell(percent(count, total)))
         for label, count, extra in items
     ]
+
+
+def year_period(year, tz="Europe/Rome"):
+    return Period(date(year, 1, 1), date(year, 12, 31), tz)
+
+
+def by_year(groups):
+    """{year: count} of the rows (``field:year``, count) of a ``_read_group``."""
+    return {value.year: count for value, count in groups if value}
 
 
 class Period:

@@ -12,7 +12,6 @@ from .tools import LOCAL_TZ, local_today
 
 PEOPLE = "people"
 FUNDS = "funds"
-TREND_YEARS = 4
 MAX_PERIOD_DAYS = 366 * 20
 # People archived later still count in the figures of the past (and in their lists).
 WITH_ARCHIVED = [("active", "in", (True, False))]
@@ -33,20 +32,35 @@ class IxlDashboard(models.AbstractModel):
 
     # ------------------------------------------------------------------ public API
     @api.model
-    def get_dashboard(self, date_from=None, date_to=None, kinds=None):
+    def get_dashboard(self, date_from=None, date_to=None, kinds=None, compare=True):
         """Sections of the period [date_from, date_to] (ISO dates, both included; default
-        the current year) that the user may see, restricted to ``kinds`` if given."""
+        the current year) that the user may see, restricted to ``kinds`` if given.
+        With ``compare``, every figure also carries its value in the previous period
+        (``previous``, ``change``: see ``dashboard_tools.attach_previous``)."""
         allowed = self._dashboard_check_access()
         period = self._dashboard_period(date_from, date_to)
         kinds = allowed & set(kinds) if kinds else allowed
+        sections = self._dashboard_compute(period, kinds)
+        result = {**period.to_json(), "sections": sections,
+                  "can_see_people": PEOPLE in allowed, "can_see_funds": FUNDS in allowed}
+        if compare:
+            previous = period.previous()
+            dt.attach_previous(sections, self._dashboard_compute(previous, kinds, True))
+            result["previous"] = previous.to_json()
+        return result
+
+    @api.model
+    def _dashboard_compute(self, period, kinds, for_comparison=False):
+        """The sections of ``kinds`` for ``period``; ``for_comparison`` leaves out the
+        sections that are not compared with the previous period (``compare: False``)."""
         sections = []
         for spec in sorted(self._dashboard_sections(), key=lambda s: s["sequence"]):
-            if spec["kind"] in kinds:
-                section = getattr(self, spec["method"])(period)
-                section.update(key=spec["key"], kind=spec["kind"], sequence=spec["sequence"])
-                sections.append(section)
-        return {**period.to_json(), "sections": sections,
-                "can_see_people": PEOPLE in allowed, "can_see_funds": FUNDS in allowed}
+            if spec["kind"] not in kinds or (for_comparison and not spec.get("compare", True)):
+                continue
+            section = getattr(self, spec["method"])(period)
+            section.update(key=spec["key"], kind=spec["kind"], sequence=spec["sequence"])
+            sections.append(section)
+        return sections
 
     @api.model
     def action_export_xlsx(self, date_from=None, date_to=None, funds_only=False):
@@ -130,24 +144,44 @@ class IxlDashboard(models.AbstractModel):
                 domain, ["registration_date:month"], ["__count"])
         }
         total = sum(by_month.values())
-        previous = period.previous()
-        prev_domain = WITH_ARCHIVED + previous.datetime_domain("registration_date")
-        prev_total = Beneficiary.search_count(prev_domain)
         months = len(period.months())
-        change = dt.round_half_up(total - prev_total, prev_total, 100)
         summary = dt.block(_("Registrations"), [_("Value")], [
             dt.row(_("Registrations in the period"), dt.count_cell(total, model, domain)),
             dt.row(_("Monthly average"), dt.float_cell(dt.round_half_up(total, months))),
-            dt.row(_("Previous period (%(from)s - %(to)s)",
-                     **{"from": format_date(self.env, previous.date_from),
-                        "to": format_date(self.env, previous.date_to)}),
-                   dt.count_cell(prev_total, model, prev_domain)),
-            dt.row(_("Change against the previous period (%)"), dt.pct_cell(change)),
         ])
         monthly = dt.block(_("Registrations per month"), [_("Registrations"), "%"],
                            self._monthly_rows(period, by_month, total, model,
-                                              "registration_date", datetime_field=True))
-        return {"title": _("Registrations"), "blocks": [summary, monthly]}
+                                              "registration_date", datetime_field=True),
+                           chart="bar", compare="position")
+        return {"title": _("Registrations"), "blocks": [
+            summary, monthly, self._registration_cohort(period, domain, total)]}
+
+    def _registration_cohort(self, period, domain, total):
+        """The people registered in the period and their first interview: held by the
+        end of the period, held after it (up to today), not held yet."""
+        _ = self.env._
+        Beneficiary = self.env["ixl.beneficiary"]
+        model = "ixl.beneficiary"
+        end = period.date_to.isoformat()
+        by_end = domain + [("interview_held_date", "<=", end)]
+        later = domain + [("interview_held_date", ">", end)]
+        waiting = domain + [("interview_held_date", "=", False)]
+        count_by_end = Beneficiary.search_count(by_end)
+        count_later = Beneficiary.search_count(later)
+        ever = count_by_end + count_later
+        return dt.block(_("People registered in the period: first interview"),
+                        [_("People"), "%"], [
+            dt.row(_("Registered in the period"), dt.count_cell(total, model, domain),
+                   dt.pct_cell(dt.percent(total, total)), total=True),
+            *dt.share_rows([
+                (_("First interview by the end of the period"), count_by_end, by_end[-1:]),
+                (_("First interview after the end of the period"), count_later, later[-1:]),
+                (_("No first interview yet"), total - ever, waiting[-1:]),
+            ], total, model, domain),
+            dt.row(_("Interviewed by today (ever)"), dt.count_cell(
+                ever, model, domain + [("interview_held_date", "!=", False)]),
+                dt.pct_cell(dt.percent(ever, total)), total=True),
+        ], chart="doughnut")
 
     # ------------------------------------------------------------------ interviews
     def _dashboard_interviews(self, period):
@@ -169,7 +203,7 @@ class IxlDashboard(models.AbstractModel):
         in_target = sums["first_outcome"].get("in_target", 0)
         target = dt.block(_("First interviews held"), [_("People"), "%"], [
             dt.row(_("Interviewed"), dt.count_cell(total, model, base), dt.pct_cell(
-                dt.percent(total, total))),
+                dt.percent(total, total)), total=True),
             *dt.share_rows([
                 (_("In target"), in_target, [("first_outcome", "=", "in_target")]),
                 (_("Not in target"), sums["first_outcome"].get("out_of_target", 0),
@@ -177,18 +211,18 @@ class IxlDashboard(models.AbstractModel):
                 (_("Outcome to be decided"), sums["first_outcome"].get(False, 0),
                  [("first_outcome", "=", False)]),
             ], total, model, base),
-        ])
+        ], chart="doughnut")
         in_base = base + [("first_outcome", "=", "in_target")]
         readiness = dt.block(_("In target: readiness"), [_("People"), "%"], dt.share_rows(
             [(label, in_sums["readiness"].get(key, 0), [("readiness", "=", key)])
              for key, label in self._ordered_labels(model, "readiness", READINESS)],
-            in_target, model, in_base))
+            in_target, model, in_base), chart="doughnut")
         profile = dt.block(_("In target: profile"), [_("People"), "%"], dt.share_rows([
             (_("Strong profile"), in_sums["first_profile_type"].get("strong", 0),
              [("first_profile_type", "=", "strong")]),
             (_("Weak profile"), in_sums["first_profile_type"].get("weak", 0),
              [("first_profile_type", "=", "weak")]),
-        ], in_target, model, in_base))
+        ], in_target, model, in_base), chart="doughnut")
         blocks = [target, readiness, profile]
         blocks += self._people_blocks(
             self._marginals(people, ("gender", "nationality_group", "interview_age_band")),
@@ -219,7 +253,7 @@ class IxlDashboard(models.AbstractModel):
                              [("gender", "=", False)]))
         return [
             dt.block(_("By gender"), [column, "%"],
-                     dt.share_rows(gender_items, total, model, base)),
+                     dt.share_rows(gender_items, total, model, base), chart="doughnut"),
             dt.block(_("By nationality"), [column, "%"], dt.share_rows([
                 (_("Italian"), sums["nationality_group"].get("italian", 0),
                  [("nationality_group", "=", "italian")]),
@@ -227,7 +261,7 @@ class IxlDashboard(models.AbstractModel):
                  [("nationality_group", "=", "non_italian")]),
                 (_("Not recorded"), sums["nationality_group"].get("unknown", 0),
                  [("nationality_group", "=", "unknown")]),
-            ], total, model, base)),
+            ], total, model, base), chart="doughnut"),
             dt.block(_("By age"), [column, "%"], dt.share_rows([
                 (_("Under 35"), sums[band_field].get("under_35", 0),
                  [(band_field, "=", "under_35")]),
@@ -235,7 +269,7 @@ class IxlDashboard(models.AbstractModel):
                  [(band_field, "=", "35_over")]),
                 (_("Birth date not recorded"), sums[band_field].get(False, 0),
                  [(band_field, "=", False)]),
-            ], total, model, base)),
+            ], total, model, base), chart="doughnut"),
         ]
 
     # ------------------------------------------------------------------ placements
@@ -265,17 +299,16 @@ class IxlDashboard(models.AbstractModel):
                        dt.count_cell(permanent, model, base + permanent_domain)),
             ]),
             dt.block(_("Placements per month"), [_("Placements"), "%"], self._monthly_rows(
-                period, by_month, total, model, "date_start")),
+                period, by_month, total, model, "date_start"), chart="bar", compare="position"),
             dt.block(_("By type"), [_("Placements"), "%"], dt.share_rows(
                 [(type_labels[key], by_type[key], [("placement_type", "=", key)])
-                 for key, _label in PLACEMENT_TYPES], total, model, base)),
+                 for key, _label in PLACEMENT_TYPES], total, model, base), chart="doughnut"),
             dt.block(_("Hires by contract"), [_("Hires"), "%"], dt.share_rows(
                 [(contract_labels[key], by_contract[key], [("contract_type", "=", key)])
                  for key, _label in CONTRACT_TYPES],
-                hires, model, base + [("placement_type", "=", "hire")])),
+                hires, model, base + [("placement_type", "=", "hire")]), chart="doughnut"),
         ]
         blocks += self._placed_people_blocks(period)
-        blocks.append(self._placement_trend(period))
         return {"title": _("Placements"), "blocks": blocks}
 
     def _placed_people_blocks(self, period):
@@ -301,29 +334,3 @@ class IxlDashboard(models.AbstractModel):
                    dt.count_cell(total, "ixl.beneficiary", people_base)),
         ]))
         return blocks
-
-    def _placement_trend(self, period):
-        _ = self.env._
-        last = period.date_to.year
-        trend = dt.Period(date(last - TREND_YEARS + 1, 1, 1), date(last, 12, 31))
-        base = trend.date_domain("date_start")
-        groups = self.env["ixl.placement"]._read_group(
-            base, ["date_start:year", "placement_type", "contract_type"], ["__count"])
-        totals, permanents = defaultdict(int), defaultdict(int)
-        for year, ptype, contract, count in groups:
-            totals[year.year] += count
-            if ptype == "hire" and contract == "permanent":
-                permanents[year.year] += count
-        rows = []
-        for year in range(last - TREND_YEARS + 1, last + 1):
-            year_domain = dt.Period(date(year, 1, 1), date(year, 12, 31)).date_domain(
-                "date_start")
-            rows.append(dt.row(
-                str(year),
-                dt.count_cell(totals[year], "ixl.placement", year_domain),
-                dt.count_cell(permanents[year], "ixl.placement", year_domain + [
-                    ("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]),
-                dt.pct_cell(dt.percent(permanents[year], totals[year])),
-            ))
-        return dt.block(_("Trend over the last four years"),
-                        [_("Placements"), _("Permanent"), _("% permanent")], rows)

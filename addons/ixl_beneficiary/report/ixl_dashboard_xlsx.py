@@ -80,12 +80,20 @@ class IxlDashboardXlsx(models.AbstractModel):
         sheet.write(line, 0, block["title"], styles["block"])
         line += 1
         sheet.write(line, 0, "", styles["header"])
-        for col, column in enumerate(block["columns"], 1):
+        # the previous period's value of each compared column, after the block's columns
+        compared = [pos for pos in range(len(block["columns"])) if any(
+            "previous" in row["cells"][pos] for row in block["rows"] if pos < len(row["cells"]))]
+        columns = list(block["columns"]) + [self.env._(
+            "%(column)s, previous period", column=block["columns"][pos]) for pos in compared]
+        for col, column in enumerate(columns, 1):
             sheet.write(line, col, column, styles["header"])
         for row in block["rows"]:
             line += 1
             sheet.write(line, 0, row["label"], styles["label"])
-            for col, cell in enumerate(row["cells"], 1):
+            cells = row["cells"] + [
+                {"type": row["cells"][pos]["type"], "value": row["cells"][pos].get("previous")}
+                for pos in compared if pos < len(row["cells"])]
+            for col, cell in enumerate(cells, 1):
                 value = cell["value"]
                 if value is None:
                     sheet.write_blank(line, col, None, styles["text"])

@@ -132,9 +132,14 @@ class TestDashboardFigures(DashboardCase):
         values = figures(section)["Registrations"]
         self.assertEqual(values["Registrations in the period"], [4])
         self.assertEqual(values["Monthly average"], [0.3])  # 4 / 12 months
-        prev = next(v for k, v in values.items() if k.startswith("Previous period"))
-        self.assertEqual(prev, [2])
-        self.assertEqual(values["Change against the previous period (%)"], [100.0])
+        # issue 18: the previous period sits next to every figure (no row of its own)
+        total = section["blocks"][0]["rows"][0]["cells"][0]
+        self.assertEqual((total["previous"], total["change"], total["change_type"]),
+                         (2, 100.0, "pct"))
+        january = section["blocks"][1]["rows"][0]["cells"]
+        self.assertEqual([(c["previous"], c["change"]) for c in january],
+                         [(0, None), (0.0, 25.0)])  # 25% now, 0% then: +25 points
+        self.assertEqual(january[1]["change_type"], "points")
         counts = column(section, "Registrations per month")
         self.assertEqual(counts, [1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1])
         self.assertEqual(column(section, "Registrations per month", 1),
@@ -185,9 +190,19 @@ class TestDashboardFigures(DashboardCase):
         self.assertEqual(values["By age"], {
             "Under 35": [2, 50.0], "35 and over": [2, 50.0],
             "Birth date not recorded": [0, 0.0]})
-        self.assertEqual(values["Trend over the last four years"], {
-            "2021": [1, 1, 100.0], "2022": [1, 0, 0.0], "2023": [1, 1, 100.0],
-            "2024": [6, 1, 16.7]})
+        self.assertNotIn("Trend over the last four years", values, "moved to its section")
+        # issue 18: % permanent is the share of the HIRES (it was of all placements: 16.7)
+        trend = self.section("trend")
+        columns = trend["blocks"][0]["columns"]
+        self.assertEqual(columns[:6] + columns[-1:], [
+            "Registrations", "First interviews", "Placements", "People placed", "Hires",
+            "Permanent hires", "% permanent of hires"])  # other addons add columns
+        self.assertEqual(column(trend, "Main figures over the last four years", 2),
+                         [1, 1, 1, 6])
+        self.assertEqual(column(trend, "Main figures over the last four years", 4),
+                         [1, 0, 1, 3])
+        self.assertEqual(column(trend, "Main figures over the last four years", -1),
+                         [100.0, None, 100.0, 33.3])
 
     def test_every_figure_opens_its_records(self):
         """Each drill-down domain finds exactly the number shown (ORM count == figure)."""

@@ -39,7 +39,10 @@ class TestDashboardXlsx(DashboardCase):
         values = {row[0]: row[1:] for row in rows if row and row[0]}
         self.assertEqual(values["Registrations in the period"][0], 4)
         self.assertEqual(values["Monthly average"][0], 0.3)
-        self.assertEqual(values["Change against the previous period (%)"][0], 100.0)
+        # issue 18: the previous period in a column of its own next to each figure
+        header = next(row for row in rows if len(row) > 2 and row[1] == "Value")
+        self.assertEqual(header[1:3], ("Value", "Value, previous period"))
+        self.assertEqual(values["Registrations in the period"][:2], (4, 2))
         placements = {row[0]: row[1:] for row in book["Placements"].values if row and row[0]}
         self.assertEqual(placements["Hire"][:2], (3, 50.0))
 

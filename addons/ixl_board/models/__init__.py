@@ -1,4 +1,5 @@
 from . import ixl_portal_person
+from . import ixl_board_membership
 from . import res_partner
 from . import crm_lead
 from . import ixl_job_request

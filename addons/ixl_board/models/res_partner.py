@@ -57,6 +57,8 @@ class ResPartner(models.Model):
     ixl_open_request_count = fields.Integer(compute="_compute_ixl_board_counts")
     ixl_internship_count = fields.Integer(compute="_compute_ixl_board_counts")
     ixl_hires_by_year = fields.Html(compute="_compute_ixl_hires_by_year", sanitize=False)
+    ixl_board_membership_ids = fields.One2many(
+        "ixl.board.membership", "partner_id", string="Board memberships", readonly=True)
 
     @api.constrains("ixl_contact_date", "ixl_board_join_date", "ixl_board_leave_date")
     def _check_ixl_board_dates(self):
@@ -69,6 +71,40 @@ class ResPartner(models.Model):
             if contact and join and join < contact:
                 raise ValidationError(self.env._(
                     "A company cannot join the Board before IXL first contacted it."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("ixl_board_join_date")._ixl_sync_board_membership()
+        return partners
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"ixl_board_join_date", "ixl_board_leave_date"} & set(vals):
+            self._ixl_sync_board_membership()
+        return result
+
+    def _ixl_sync_board_membership(self):
+        """Keep the dated Board history in line with the Board dates: the stay that
+        starts on the join date ends on the leave date; a join date moved (a
+        correction) replaces the open stay; no join date, no history. Earlier closed
+        stays are kept (a company that left and joined again)."""
+        Membership = self.env["ixl.board.membership"].sudo()
+        for partner in self.sudo():
+            lines = partner.ixl_board_membership_ids
+            join, leave = partner.ixl_board_join_date, partner.ixl_board_leave_date
+            if not join:
+                lines.unlink()
+                continue
+            current = lines.filtered(lambda line, join=join: line.date_from == join)[:1]
+            (lines - current).filtered(
+                lambda line, join=join: not line.date_to or line.date_from >= join).unlink()
+            if current:
+                if current.date_to != leave:
+                    current.date_to = leave
+            else:
+                Membership.create({"partner_id": partner.id, "date_from": join,
+                                   "date_to": leave})
 
     def _compute_ixl_board_counts(self):
         open_requests = dict(self.env["ixl.job.request"]._read_group(

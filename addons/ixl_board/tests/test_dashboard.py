@@ -78,13 +78,20 @@ class TestBoardDashboard(DashboardMixin, IxlCase):
         self.assertEqual(values["Board of companies"], {
             "Companies contacted in the period": [2],  # Alfa, Delta
             "Companies contacted (all time)": [4],
+            "Board members at the end of the period": [2],  # Alfa, Beta (Delta left)
             "Board members today": [2],  # Alfa, Beta
             "New members in the period": [2],  # Alfa (31 Dec), Delta
         })
-        # Hires of 2024: Alfa 3, Beta 2 + the internship turned into a permanent hire
-        # on 1 February, Delta 1 (its 2023 hire is out); Gamma's internship is no hire.
-        self.assertEqual(values["Top companies by hires"], {
-            "Alfa": ["1", 3], "Beta": ["1", 3], "Delta": ["3", 1]})
+        # issue 18: ALL the placements of 2024, as the ranking wizard counts them.
+        # Alfa: 3 hires + 2 internships started (its 2023 one is out); Beta: 2 hires,
+        # the internship hired on 1 February, the internship of June; Gamma: 2
+        # internships and the extension of one; Delta: 1 hire (its 2023 hire is out).
+        self.assertEqual(values["Top companies by placements"], {
+            "Alfa": [5, "1"], "Beta": [4, "2"], "Gamma": [3, "3"], "Delta": [1, "4"]})
+        ranking = self.env["ixl.ranking"]._get_ranking(2024)
+        self.assertEqual(ranking, [(1, 5, ["Alfa"]), (2, 4, ["Beta"]), (3, 3, ["Gamma"]),
+                                   (4, 1, ["Delta"])], "the wizard's ranking is the same")
+        self.assertEqual(section["blocks"][1]["chart"], "hbar")
         check_drilldowns(self, section)
 
     def test_internships(self):
@@ -96,6 +103,18 @@ class TestBoardDashboard(DashboardMixin, IxlCase):
         self.assertEqual(values["Outcome of the internships ended in the period"], {
             "Continued": [1, 25.0], "Hired, fixed-term": [1, 25.0],
             "Hired, permanent": [1, 25.0], "Ended": [1, 25.0]})
+        # issue 18: the cohort of the internships STARTED in 2024 (Alfa January,
+        # continued; Alfa November and Gamma, extended, ongoing; Beta June, hired from
+        # 1 January 2025: the following year)
+        self.assertEqual(values["Internships activated in the period: outcome"], {
+            "Activated in the period": [4, 100.0], "Still ongoing": [2, 50.0],
+            "Continued": [1, 25.0], "Hired, fixed-term": [1, 25.0],
+            "Hired, permanent": [0, 0.0], "Ended": [0, 0.0]})
+        self.assertEqual(values["Internships activated in the period: turned into a hire"], {
+            "Turned into a hire": [1, 25.0], "Hired within the period": [0, 0.0],
+            "Hired in the following year": [1, 25.0], "Hired later": [0, 0.0]})
+        self.assertEqual([blk.get("chart") for blk in section["blocks"]],
+                         [None, "doughnut", "doughnut", "doughnut"])
         check_drilldowns(self, section)
 
     def test_archived_records_keep_past_figures(self):

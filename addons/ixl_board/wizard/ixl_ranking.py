@@ -2,6 +2,9 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
 
 class IxlRanking(models.TransientModel):
@@ -19,23 +22,40 @@ class IxlRanking(models.TransientModel):
         """[(rank, placements, [company names])], best first."""
         if not 1990 <= year <= 2100:
             raise UserError(self.env._("Choose a year between 1990 and 2100."))
-        domain = [("date_start", ">=", f"{year}-01-01"), ("date_start", "<=", f"{year}-12-31")]
-        return [(rank, count, sorted(employers.mapped("name")))
+        domain = self._ranking_domain(dt.year_period(year))
+        return [(rank, count, [name for _id, name in employers])
                 for rank, count, employers in self._rank_employers(domain)]
 
     @api.model
+    def _ranking_domain(self, period):
+        """THE definition of the company ranking, for this wizard and the dashboard: as
+        in the annual report, ALL the placements started in the period (hires,
+        internships, traineeships, mini jobs, self-employment, renewals, extensions and
+        transformations), counted for the company that hosts them."""
+        return period.date_domain("date_start")
+
+    @api.model
     def _rank_employers(self, domain, limit=None):
-        """[(rank, placements, employers)] of the placements matching ``domain``, best
-        first; employers with the same count share the rank; ``limit`` ranks at most."""
-        rows = self.env["ixl.placement"]._read_group(domain, ["employer_id"], ["__count"])
-        # names of all the employers in one query (the ranking sorts ties by name)
-        self.env["res.partner"].browse([employer.id for employer, _n in rows]).fetch(["name"])
+        """[(rank, placements, [(company id, name)])] of the placements matching
+        ``domain`` (record rules applied), best first; companies with the same count share
+        the rank, sorted by name; ``limit`` ranks at most. One query, with or without
+        placements (the dashboard's query count must not depend on the data)."""
+        Placement = self.env["ixl.placement"]
+        query = Placement._search(domain)
+        employer = SQL.identifier(query.table, "employer_id", to_flush=Placement._fields[
+            "employer_id"])
+        rows = self.env.execute_query(SQL(
+            "SELECT partner.id, partner.name, COUNT(*) FROM (%s) matching"
+            " JOIN res_partner partner ON partner.id = matching.employer_id"
+            " GROUP BY partner.id, partner.name",
+            query.select(SQL("%s AS employer_id", employer)),
+            to_flush=self.env["res.partner"]._fields["name"]))
         by_count = {}
-        for employer, count in rows:
-            by_count.setdefault(count, []).append(employer.id)
+        for partner_id, name, count in rows:
+            by_count.setdefault(count, []).append((partner_id, name or ""))
         ranking, rank = [], 1
         for count in sorted(by_count, reverse=True)[:limit]:
-            employers = self.env["res.partner"].browse(by_count[count]).sorted("name")
+            employers = sorted(by_count[count], key=lambda pair: (pair[1], pair[0]))
             ranking.append((rank, count, employers))
             rank += len(employers)
         return ranking
