@@ -34,6 +34,7 @@ step_install() {
     dropdb --if-exists "$DB"
     rm -rf "$(filestore_root)/$DB"
     createdb "$DB"
+    : > "$log_file"  # Odoo appends to --logfile: a failed run's lines must not stay
     if ! odoo_bin -d "$DB" -i "$ADDON_LIST" --stop-after-init --log-level=info \
             --logfile="$log_file"; then
         tail -n 40 "$log_file" >&2
