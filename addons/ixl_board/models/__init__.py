@@ -1,9 +1,15 @@
+# the matching engine's models first: the target models inherit them
+from . import ixl_required_skill
+from . import ixl_match
+from . import ixl_match_target
 from . import ixl_portal_person
 from . import res_partner
 from . import crm_lead
 from . import ixl_job_request
 from . import ixl_job_request_skill
-from . import ixl_match
+from . import ixl_job_offer
+from . import ixl_job_offer_skill
+from . import ixl_job_offer_line
 from . import ixl_candidate
 from . import ixl_internship
 from . import ixl_internship_suspension
@@ -11,3 +17,4 @@ from . import ixl_internship_month
 from . import ixl_beneficiary
 from . import ixl_placement
 from . import ixl_dashboard
+from . import ixl_dashboard_offers

@@ -11,3 +11,4 @@ from . import test_internship_stateful
 from . import test_company
 from . import test_workflow_locks
 from . import test_portal_names
+from . import test_job_offers
