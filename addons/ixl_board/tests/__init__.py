@@ -12,3 +12,5 @@ from . import test_company
 from . import test_workflow_locks
 from . import test_portal_names
 from . import test_job_offers
+from . import test_dashboard_offers
+from . import test_job_offer_tour
