@@ -4,58 +4,13 @@ interests declared at the interview, residence or domicile), sent by email, answ
 import random
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import BoardCase
+from .common import OfferCase
 from .naive_matching import rank_naive
 
 
 @tagged("post_install", "-at_install")
-class OfferCase(BoardCase):
-    freeze_time = "2026-03-10 09:00:00"
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        ref = cls.env.ref
-        cls.logistics = ref("ixl_beneficiary.job_area_logistics_and_warehouse")
-        cls.cleaning_area = ref("ixl_beneficiary.job_area_cleaning_services")
-        cls.dozza = ref("ixl_beneficiary.municipality_dozza")
-        cls.alto_reno = ref("ixl_beneficiary.municipality_alto_reno_terme")
-        cls.mail_template = ref("ixl_board.mail_template_job_offer")
-
-    @classmethod
-    def make_offer(cls, skills=(), municipality=None, user=None, **vals):
-        values = {
-            "name": "Forklift driver", "employer_name": "Magazzini Imolesi Srl",
-            "url": "https://www.example.com/offerte/carrellista-imola",
-            "source": "Indeed", "municipality_id": (municipality or cls.imola).id,
-            "job_area_id": cls.logistics.id, "placement_type": "hire",
-            "contract_type": "fixed_term", "weekly_hours": 40,
-            "skill_ids": [(0, 0, {"skill_type_id": cls.skill_type.id, "skill_id": skill.id,
-                                  "min_level_id": level.id if level else False})
-                          for skill, level in skills],
-        }
-        values.update(vals)
-        return cls.env["ixl.job.offer"].with_user(user or cls.operator).create(values)
-
-    def send(self, offer, people, user=None):
-        """The operator's path: the offer's "Send to people" button, the wizard."""
-        action = offer.with_user(user or self.operator).action_open_send(people)
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
-        wizard = form.save()
-        return wizard, wizard.action_confirm()
-
-    def answer(self, line, user=None, **values):
-        action = line.with_user(user or self.operator).action_open_answer()
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
-        for name, value in values.items():
-            setattr(form, name, value)
-        return form.save().action_confirm()
-
-
 class TestOfferMatching(OfferCase):
     """A forklift-driver offer in Imola: who is proposed, in which order, and why."""
 
@@ -152,6 +107,7 @@ class TestOfferMatching(OfferCase):
                                  rank_naive(target, limit=limit), target.display_name)
 
 
+@tagged("post_install", "-at_install")
 class TestDomicile(OfferCase):
     """A person registered with a residence far away (the Apennines) who lives in Bologna
     is matched on Bologna, for requests and offers alike."""
@@ -183,6 +139,7 @@ class TestDomicile(OfferCase):
         self.assertEqual((line.territory, line.territory_basis), ("municipality", "residence"))
 
 
+@tagged("post_install", "-at_install")
 class TestReverseView(OfferCase):
     """On the person's form: the open offers and requests that fit them."""
 
@@ -225,6 +182,7 @@ class TestReverseView(OfferCase):
         self.assertFalse(lines.request_id)
 
 
+@tagged("post_install", "-at_install")
 class TestSending(OfferCase):
     """Staff pick people and send the offer by email in one go."""
 
@@ -287,6 +245,7 @@ class TestSending(OfferCase):
         self.assertFalse(self.offer.line_ids)
 
 
+@tagged("post_install", "-at_install")
 class TestAnswers(OfferCase):
     @classmethod
     def setUpClass(cls):
@@ -360,6 +319,7 @@ class TestAnswers(OfferCase):
             self.offer.with_user(self.coordinator).unlink()
 
 
+@tagged("post_install", "-at_install")
 class TestOfferAccess(OfferCase):
     def test_who_may_do_what(self):
         offer = self.make_offer()

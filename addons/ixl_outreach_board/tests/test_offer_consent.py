@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from odoo.addons.ixl_board.tests.test_job_offers import OfferCase
+from odoo.addons.ixl_board.tests.common import OfferCase
 
 
 @tagged("post_install", "-at_install")
