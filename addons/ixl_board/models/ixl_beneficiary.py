@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import fields, models
 
 
@@ -63,6 +65,12 @@ class IxlBeneficiary(models.Model):
             "view_mode": "list",
             "views": [(self.env.ref("ixl_board.ixl_match_view_list_person").id, "list")],
             "domain": [("beneficiary_id", "=", self.id), ("for_person", "=", True)],
+            "help": Markup("<p>%s</p><p>%s</p>") % (
+                self.env._("No open job offer or personnel request fits %(name)s now.",
+                           name=self.name),
+                self.env._("Only people admitted to the programme, ready for placement and "
+                           "not placed full-time are matched (for personnel requests, with "
+                           "the consent to share the CV).")),
         }
 
     def action_view_candidates(self):

@@ -23,7 +23,9 @@ class IxlJobOfferLine(models.Model):
     beneficiary_id = fields.Many2one("ixl.beneficiary", string="Person", required=True,
                                      ondelete="restrict", index=True)
     employer_label = fields.Char(related="offer_id.employer_label", string="Employer")
-    date_sent = fields.Date(string="Sent on", readonly=True, copy=False, index=True)
+    # required and written by the sending only: no line without a real sending
+    date_sent = fields.Date(string="Sent on", required=True, readonly=True, copy=False,
+                            index=True)
     user_id = fields.Many2one("res.users", string="Sent by", readonly=True,
                               default=lambda self: self.env.user)
     match_score = fields.Integer(string="Score", readonly=True, copy=False,

@@ -119,12 +119,12 @@ class IxlMatch(models.Model):
         ranking = self._rank_sql(target)
         field = TARGET_FIELDS[target._name]
         target.match_ids.filtered(lambda m: not m.for_person).unlink()
-        people = self.env["ixl.beneficiary"].browse([row[0] for row in ranking])
+        points = {person_id: row for person_id, *row in ranking}
+        people = self.env["ixl.beneficiary"].browse(list(points))  # in ranking order
         held = self._held_skills(people)
         return self.create([
-            self._line_vals(target, people.browse(person_id), held, rank, row,
-                            {field: target.id})
-            for rank, (person_id, *row) in enumerate(ranking, 1)
+            self._line_vals(target, person, held, rank, points[person.id], {field: target.id})
+            for rank, person in enumerate(people, 1)
         ])
 
     @api.model

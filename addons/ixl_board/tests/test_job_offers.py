@@ -61,6 +61,23 @@ class TestOfferMatching(OfferCase):
         self.assertEqual(bruno.skills_missing, "interest: Logistics and warehouse")
         self.assertEqual(self.env["ixl.match"]._rank_sql(self.offer), rank_naive(self.offer))
 
+    def test_matching_query_count_does_not_grow(self):
+        """More people than the 50 shown, each with job interests: the same queries."""
+        counts = []
+        for extra in (55, 40, 30, 60):  # the first two rounds warm the caches
+            for _i in range(extra):
+                self.make_ready([(self.forklift, self.advanced)], self.imola,
+                                job_area_ids=[(6, 0, self.logistics.ids)])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.offer.action_match()
+            counts.append(self.cr.sql_log_count - before)
+        self.assertEqual(counts[2], counts[3], counts)
+        self.env.invalidate_all()
+        with self.assertQueryCount(counts[3]):
+            self.offer.action_match()
+
     def test_a_request_still_needs_the_cv_consent(self):
         request = self.make_request([(self.forklift, self.intermediate)], self.imola)
         ranked = [row[0] for row in self.env["ixl.match"]._rank_sql(request)]
@@ -221,6 +238,7 @@ class TestSending(OfferCase):
                               self.offer.url, "Magazzini Imolesi Srl"))
             message = line.message_ids.filtered(lambda m: m.message_type == "comment")
             self.assertEqual(message.partner_ids, line.beneficiary_id.partner_id)
+            self.assertEqual(message.author_id, self.operator.partner_id)
             self.assertIn(self.offer.url, message.body)
         self.assertFalse(self.env["ixl.service"].search(
             [("beneficiary_id", "in", (self.nomail | self.blacklisted).ids)]))
