@@ -136,14 +136,17 @@ class IxlJobOffer(models.Model):
         self.filtered("is_closed")._ixl_transition().write({"state": "open"})
         return True
 
-    def action_open_send(self, people=None):
-        """The sending wizard, with ``people`` (or the best proposals not reached yet)."""
+    def action_open_send(self):
+        """The sending wizard, with the people proposed and not reached yet."""
+        self.ensure_one()
+        return self._open_send(self.match_ids.filtered(
+            lambda m: not m.for_person and not m.shortlisted).beneficiary_id)
+
+    def _open_send(self, people):
+        """The sending wizard with ``people`` (a recordset of ixl.beneficiary)."""
         self.ensure_one()
         require_group(self, OPERATOR)
         self._ixl_check_open()
-        if people is None:
-            people = self.match_ids.filtered(
-                lambda m: not m.for_person and not m.shortlisted).beneficiary_id
         return wizard_action(self.env._("Send %s", self.name), "ixl.job.offer.send",
                              offer_id=self.id, beneficiary_ids=[(6, 0, people.ids)])
 

@@ -231,7 +231,7 @@ class IxlMatch(models.Model):
         if len(offers) != 1:
             raise UserError(self.env._("Select people proposed for one job offer."))
         people = self.filtered(lambda m: not m.shortlisted).beneficiary_id
-        return offers.action_open_send(people)
+        return offers._open_send(people)
 
     def action_open_target(self):
         target = self._target()

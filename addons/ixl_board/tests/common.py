@@ -76,7 +76,7 @@ class OfferCase(BoardCase):
 
     def send(self, offer, people, user=None):
         """The operator's path: the offer's "Send to people" button, the wizard."""
-        action = offer.with_user(user or self.operator).action_open_send(people)
+        action = offer.with_user(user or self.operator)._open_send(people)
         form = Form(self.env[action["res_model"]].with_user(user or self.operator)
                     .with_context(**action["context"]))
         wizard = form.save()

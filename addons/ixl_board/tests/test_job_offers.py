@@ -90,6 +90,11 @@ class TestOfferMatching(OfferCase):
         self.offer.action_match()
         self.assertNotIn(self.anna, self.offer.match_ids.beneficiary_id)
         self.assertIn(self.carla, self.offer.match_ids.beneficiary_id)
+        # "Send to people" on the offer proposes those found and not reached yet
+        action = self.offer.with_user(self.operator).action_open_send()
+        [(_cmd, _zero, proposed)] = action["context"]["default_beneficiary_ids"]
+        self.assertIn(self.carla.id, proposed)
+        self.assertNotIn(self.anna.id, proposed)
 
     def test_closed_or_expired_offer_cannot_match(self):
         expired = self.make_offer(deadline="2026-03-09")
