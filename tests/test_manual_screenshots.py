@@ -113,8 +113,8 @@ SHOTS = [
                  "button[name='action_send_offer']")),
     Shot("persona-offerte-adatte", OPERATOR, LIST,
          action="ixl_beneficiary.ixl_beneficiary_action",
-         record="ixl_beneficiary.demo_beneficiary_emanuele_d_angelo",
-         clicks=("button[name='action_view_fitting']",)),
+         record="ixl_beneficiary.demo_beneficiary_francesca_bianchi",
+         clicks=(".o-form-buttonbox .o_button_more", "button[name='action_view_fitting']")),
     # Inserimenti
     Shot("inserimenti-elenco", OPERATOR, LIST,
          action="ixl_beneficiary.ixl_placement_action"),
