@@ -1,7 +1,8 @@
 {
     "name": "IXL Board of companies",
     "summary": "Insieme per il lavoro: company sheets, personnel requests, matching, "
-    "CV sendings, internships, company ranking and the company portal",
+    "CV sendings, job offers found online, internships, company ranking and the company "
+    "portal",
     "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",

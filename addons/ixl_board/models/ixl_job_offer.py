@@ -168,8 +168,7 @@ class IxlJobOffer(models.Model):
                    for person in people & self.line_ids.beneficiary_id}
         skipped.update({person: self.env._("not admitted to the programme")
                         for person in people.filtered(lambda p: not p.is_admitted)})
-        skipped.update((people - self.env["ixl.beneficiary"].browse(
-            [p.id for p in skipped]))._ixl_offer_mail_blockers())
+        skipped.update(people.filtered(lambda p: p not in skipped)._ixl_offer_mail_blockers())
         recipients = people.filtered(lambda p: p not in skipped)
         lines = self._create_sendings(recipients)
         if lines:
