@@ -17,8 +17,8 @@
     "data": [
         "security/ixl_board_security.xml",
         "security/ir.model.access.csv",
-        "data/crm_data.xml",
         "data/mail_template_data.xml",
+        "data/crm_data.xml",
         "wizard/ixl_board_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",

@@ -10,6 +10,7 @@ from . import ixl_job_request_skill
 from . import ixl_job_offer
 from . import ixl_job_offer_skill
 from . import ixl_job_offer_line
+from . import ixl_dashboard_offers
 from . import ixl_candidate
 from . import ixl_internship
 from . import ixl_internship_suspension
@@ -17,4 +18,3 @@ from . import ixl_internship_month
 from . import ixl_beneficiary
 from . import ixl_placement
 from . import ixl_dashboard
-from . import ixl_dashboard_offers
