@@ -1,7 +1,8 @@
 {
     "name": "IXL Board of companies",
     "summary": "Insieme per il lavoro: company sheets, personnel requests, matching, "
-    "CV sendings, internships, company ranking and the company portal",
+    "CV sendings, job offers found online, internships, company ranking and the company "
+    "portal",
     "version": "18.0.1.2.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",
@@ -16,6 +17,7 @@
     "data": [
         "security/ixl_board_security.xml",
         "security/ir.model.access.csv",
+        "data/mail_template_data.xml",
         "data/crm_data.xml",
         "data/ixl_internship_rule_data.xml",
         "wizard/ixl_board_wizard_views.xml",
@@ -23,6 +25,7 @@
         "views/crm_lead_views.xml",
         "views/ixl_job_request_views.xml",
         "views/ixl_match_views.xml",
+        "views/ixl_job_offer_views.xml",
         "views/ixl_candidate_views.xml",
         "views/ixl_internship_views.xml",
         "views/ixl_internship_rule_views.xml",
@@ -30,6 +33,7 @@
         "views/ixl_placement_views.xml",
         "views/portal_templates.xml",
         "wizard/ixl_candidate_hire_views.xml",
+        "wizard/ixl_job_offer_wizard_views.xml",
         "wizard/ixl_ranking_views.xml",
         "wizard/ixl_internship_wizard_views.xml",
         "wizard/ixl_internship_attendance_views.xml",

@@ -1,7 +1,8 @@
 {
     "name": "IXL Outreach - Board of companies",
     "summary": "Insieme per il lavoro: event registrations of company contacts show whether "
-    "their company is a member of the Board of companies",
+    "their company is a member of the Board of companies; job offers are never emailed to "
+    "people who withdrew the consent to communications",
     "version": "18.0.1.0.0",
     "category": "Insieme per il lavoro",
     "author": "Insieme per il lavoro",

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import fields, models
 
 
@@ -8,6 +10,12 @@ class IxlBeneficiary(models.Model):
     candidate_count = fields.Integer(string="Number of candidatures",
                                      compute="_compute_candidate_count")
     internship_ids = fields.One2many("ixl.internship", "beneficiary_id", string="Internships")
+    offer_line_ids = fields.One2many("ixl.job.offer.line", "beneficiary_id",
+                                     string="Job offers signalled",
+                                     groups="ixl_beneficiary.group_ixl_operator")
+    offer_line_count = fields.Integer(string="Offers signalled",
+                                      compute="_compute_offer_line_count",
+                                      groups="ixl_beneficiary.group_ixl_operator")
 
     def _portal_short_name(self):
         """What a company sees of the person's name: first name and initial."""
@@ -20,6 +28,47 @@ class IxlBeneficiary(models.Model):
             [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
         for person in self:
             person.candidate_count = counts.get(person, 0)
+
+    def _compute_offer_line_count(self):
+        counts = dict(self.env["ixl.job.offer.line"]._read_group(
+            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
+        for person in self:
+            person.offer_line_count = counts.get(person, 0)
+
+    def _ixl_offer_mail_blockers(self):
+        """{person: why a job offer cannot be emailed to them} (no address, blacklisted;
+        the communications consent is added by ixl_outreach_board)."""
+        blocked = {}
+        for person in self:
+            contact = person.sudo().partner_id  # the address only, to tell staff why
+            if not contact.email:
+                blocked[person] = self.env._("no email address")
+            elif contact.is_blacklisted:
+                blocked[person] = self.env._("the email address is blacklisted")
+        return blocked
+
+    def action_view_offer_lines(self):
+        return self._action_view_related("ixl.job.offer.line", self.env._("Job offers"))
+
+    def action_view_fitting(self):
+        """The open job offers and personnel requests fitting the person, best first
+        (the matching engine of the Board, from the person's side)."""
+        self.ensure_one()
+        self.env["ixl.match"]._refresh_for_person(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Offers and requests for %s", self.name),
+            "res_model": "ixl.match",
+            "view_mode": "list",
+            "views": [(self.env.ref("ixl_board.ixl_match_view_list_person").id, "list")],
+            "domain": [("beneficiary_id", "=", self.id), ("for_person", "=", True)],
+            "help": Markup("<p>%s</p><p>%s</p>") % (
+                self.env._("No open job offer or personnel request fits %(name)s now.",
+                           name=self.name),
+                self.env._("Only people admitted to the programme, ready for placement and "
+                           "not placed full-time are matched (for personnel requests, with "
+                           "the consent to share the CV).")),
+        }
 
     def action_view_candidates(self):
         self.ensure_one()
@@ -34,8 +83,8 @@ class IxlBeneficiary(models.Model):
     # ---------------------------------------------------------------- privacy hooks
     def _privacy_related_records(self):
         person = self.sudo()
-        return super()._privacy_related_records() + [person.candidate_ids,
-                                                     person.internship_ids]
+        return super()._privacy_related_records() + [
+            person.candidate_ids, person.internship_ids, person.offer_line_ids]
 
     def _privacy_erasure_blockers(self):
         reasons = super()._privacy_erasure_blockers()

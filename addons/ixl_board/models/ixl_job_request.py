@@ -22,7 +22,8 @@ class IxlJobRequest(models.Model):
 
     _name = "ixl.job.request"
     _description = "Personnel request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "ixl.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "ixl.workflow.mixin",
+                "ixl.match.target"]
     _order = "deadline, id desc"
     _ixl_locked_fields = ("state", "reference", "from_portal")
     _ixl_action_states = {"is_open": OPEN_STATES, "can_reopen": REOPEN_STATES}
@@ -101,21 +102,22 @@ class IxlJobRequest(models.Model):
                 raise UserError(self.env._(
                     "The request %s is closed.", request.display_name))
 
-    # ------------------------------------------------------------------ actions
-    def action_match(self):
-        """Rank the best candidates for the request and show them (top 50)."""
-        self.ensure_one()
-        self._check_open()
-        self.env["ixl.match"]._refresh_for_request(self)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Best candidates for %s", self.display_name),
-            "res_model": "ixl.match",
-            "view_mode": "list,form",
-            "domain": [("request_id", "=", self.id)],
-            "context": {"default_request_id": self.id},
-        }
+    # ------------------------------------------------------------------ matching
+    def _ixl_match_reached(self):
+        return self.candidate_ids.beneficiary_id
 
+    def _ixl_match_needs_cv_consent(self):
+        """Proposing a person to a company shares their CV: only with their consent."""
+        return True
+
+    @api.model
+    def _ixl_match_open_domain(self):
+        return [("state", "in", OPEN_STATES)]
+
+    def _ixl_check_open(self):
+        self._check_open()
+
+    # ------------------------------------------------------------------ actions
     def action_view_candidates(self):
         return related_records_action(self, "ixl.candidate", "request_id", self.env._("Candidates"))
 

@@ -1,54 +1,37 @@
-"""Quantitative matching of a personnel request against the beneficiaries.
+"""Results of the matching engine (models/match_engine.py), kept for staff to read: the
+best people for a target (a personnel request, a job offer), or the targets fitting one
+person (``for_person``). Each line explains its score."""
 
-Score out of 100, readable by staff:
-- skills, up to 60: each required skill counts 2 when the person has it at the
-  minimum level or above, 1 when at a lower level, 0 when missing;
-  points = 60 * earned // (2 * required skills) (60 when nothing is required);
-- territory, up to 25: same municipality 25, same district 12, elsewhere 0;
-- availability, up to 15: no ongoing placement 15, ongoing part-time placements
-  (under 30 hours a week in all) 5; people placed full-time (30 hours or more, or
-  hours not recorded) are left out.
-Only admitted people (in target or active) who are ready for placement and gave
-their consent to share the CV with companies are ranked, and nobody already
-proposed for the request. Ties: longest registered first, then id.
-The fast path is one SQL query; the same rule written record by record through the ORM
-is the reference of the tests and the benchmark (tests/naive_matching.py).
-"""
+from datetime import date
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
 
 from odoo.addons.ixl_beneficiary.models.tools import require_group
 
+from . import match_engine as engine
 from .board_tools import OPERATOR
 
-SKILL_POINTS = 60
-MUNICIPALITY_POINTS = 25
-DISTRICT_POINTS = 12
-FREE_POINTS = 15
-PART_TIME_POINTS = 5
-FULL_TIME_HOURS = 30
-TOP = 50
-
-# Covering indexes of the fast path (docs/performance.md has the EXPLAIN ANALYZE).
-MATCH_INDEXES = {
-    "ixl_beneficiary_skill_match_idx": SQL(
-        "CREATE INDEX ixl_beneficiary_skill_match_idx ON ixl_beneficiary_skill "
-        "(skill_id) INCLUDE (beneficiary_id, level_progress)"),
-    "ixl_beneficiary_matchable_idx": SQL(
-        "CREATE INDEX ixl_beneficiary_matchable_idx ON ixl_beneficiary (id) "
-        "INCLUDE (municipality_id, district_id, registration_date) "
-        "WHERE active AND state IN ('in_target', 'active') AND readiness = 'ready' "
-        "AND cv_sharing_consent"),
-    "ixl_placement_ongoing_idx": SQL(
-        "CREATE INDEX ixl_placement_ongoing_idx ON ixl_placement (beneficiary_id) "
-        "INCLUDE (date_start, date_end, weekly_hours)"),
-}
+# Kept importable from here (tests, benchmark).
+from .match_engine import (  # noqa: F401
+    DISTRICT_POINTS,
+    FREE_POINTS,
+    FULL_TIME_HOURS,
+    MATCH_INDEXES,
+    MUNICIPALITY_POINTS,
+    PART_TIME_POINTS,
+    SKILL_POINTS,
+    TOP,
+)
 
 TERRITORY = [("municipality", "Same municipality"), ("district", "Same district"),
              ("elsewhere", "Elsewhere")]
+TERRITORY_BASIS = [("residence", "Residence"), ("domicile", "Domicile")]
 AVAILABILITY = [("free", "Available"), ("part_time", "Placed part-time")]
+# The target models and their field on the result lines.
+TARGET_FIELDS = {"ixl.job.request": "request_id", "ixl.job.offer": "offer_id"}
 
 
 class IxlMatch(models.Model):
@@ -56,13 +39,22 @@ class IxlMatch(models.Model):
     _description = "Matching result"
     _order = "rank"
 
-    request_id = fields.Many2one("ixl.job.request", required=True, ondelete="cascade",
-                                 index=True)
-    beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="cascade")
+    request_id = fields.Many2one("ixl.job.request", ondelete="cascade", index=True)
+    offer_id = fields.Many2one("ixl.job.offer", string="Job offer", ondelete="cascade",
+                               index="btree_not_null")
+    for_person = fields.Boolean(
+        string="Ranked for the person", index=True,
+        help="A line of the offers and requests fitting one person (the reverse view).")
+    beneficiary_id = fields.Many2one("ixl.beneficiary", required=True, ondelete="cascade",
+                                     index=True)
     rank = fields.Integer()
     score = fields.Integer()
     skill_points = fields.Integer(string="Skills")
     territory = fields.Selection(TERRITORY)
+    territory_basis = fields.Selection(
+        TERRITORY_BASIS, string="Territory from",
+        help="Whether the residence or the domicile (the nearer of the two) gave the "
+        "territory points.")
     territory_points = fields.Integer(string="Territory points")
     availability = fields.Selection(AVAILABILITY)
     availability_points = fields.Integer(string="Availability points")
@@ -70,158 +62,138 @@ class IxlMatch(models.Model):
     skills_missing = fields.Char()
     readiness = fields.Selection(related="beneficiary_id.readiness")
     municipality_id = fields.Many2one(related="beneficiary_id.municipality_id")
-    shortlisted = fields.Boolean(compute="_compute_shortlisted")
+    domicile_municipality_id = fields.Many2one(
+        related="beneficiary_id.domicile_municipality_id")
+    target_deadline = fields.Date(string="Deadline", compute="_compute_target_deadline")
+    shortlisted = fields.Boolean(
+        string="Already proposed", compute="_compute_shortlisted",
+        help="Candidate of the request, or the offer was already sent to the person.")
+
+    _sql_constraints = [
+        ("one_target", "CHECK((request_id IS NULL) <> (offer_id IS NULL))",
+         "A matching result is for a personnel request or for a job offer."),
+    ]
 
     def init(self):
+        cr = self.env.cr
+        for name in engine.OLD_INDEXES:
+            cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
         for name, statement in MATCH_INDEXES.items():
-            if not index_exists(self.env.cr, name):
-                self.env.cr.execute(statement)
+            if not index_exists(cr, name):
+                cr.execute(statement)
 
-    @api.depends("request_id.candidate_ids")
+    @api.depends("request_id.candidate_ids", "offer_id.line_ids")
     def _compute_shortlisted(self):
         for match in self:
-            proposed = match.request_id.candidate_ids.beneficiary_id
-            match.shortlisted = match.beneficiary_id in proposed
+            reached = (match.request_id.candidate_ids.beneficiary_id
+                       | match.offer_id.line_ids.beneficiary_id)
+            match.shortlisted = match.beneficiary_id in reached
+
+    @api.depends("request_id.deadline", "offer_id.deadline")
+    def _compute_target_deadline(self):
+        for match in self:
+            match.target_deadline = match.request_id.deadline or match.offer_id.deadline
+
+    def _target(self):
+        self.ensure_one()
+        return self.request_id or self.offer_id
 
     # ----------------------------------------------------------------- fast path
     @api.model
-    def _rank_sql(self, request, limit=TOP, window=None):
+    def _rank_sql(self, target, limit=TOP, window=None):
         """[(beneficiary_id, score, skill_points, territory_points, availability_points)]
+        of the best people for ``target`` (a request or an offer)."""
+        self._flush_engine()
+        return engine.rank_people(self.env, target._ixl_match_target(), limit, window,
+                                  fields.Date.context_today(self))
 
-        Availability only lowers a score (15 free, 5 part-time, out when full-time), so
-        the people are first ordered by skills + territory + 15, an upper bound of their
-        score, and only the first `window` of them get their placements looked up. That
-        ranking is exact when its last kept person still beats the bound of the first
-        person left out; otherwise the window grows (docs/performance.md).
-        """
-        self.env["ixl.beneficiary"].flush_model()
-        self.env["ixl.beneficiary.skill"].flush_model()
-        self.env["ixl.placement"].flush_model()
-        self.env["ixl.candidate"].flush_model()
-        request.flush_recordset()
-        request.skill_ids.flush_recordset()
-        window = window or max(4 * limit, 200)
-        while True:
-            rows = self._rank_window(request, window)
-            ranking, exact = self._rank_rows(rows, limit, window)
-            if exact:
-                return ranking
-            window *= 8
-
-    @api.model
-    def _rank_rows(self, rows, limit, window):
-        """The top `limit` of the window's rows, and whether it is the exact top."""
-        ranked = []
-        for person_id, registered, skills, territory, hours, unknown in rows[:window - 1]:
-            if hours is None:
-                availability = FREE_POINTS
-            elif unknown or hours >= FULL_TIME_HOURS:
-                continue
-            else:
-                availability = PART_TIME_POINTS
-            score = skills + territory + availability
-            ranked.append(((-score, registered, person_id),
-                           (person_id, score, skills, territory, availability)))
-        ranked.sort()
-        top = ranked[:limit]
-        if len(rows) < window:
-            return [row for _key, row in top], True
-        person_id, registered, skills, territory, _hours, _unknown = rows[-1]
-        bound = (-(skills + territory + FREE_POINTS), registered, person_id)
-        return [row for _key, row in top], len(top) == limit and top[-1][0] < bound
-
-    @api.model
-    def _rank_window(self, request, window):
-        """The first `window` matchable people by upper bound, with their ongoing hours."""
-        today = fields.Date.context_today(self)
-        required = len(request.skill_ids)
-        skill_expr = (
-            SQL("(%s * COALESCE(s.earned, 0)) / %s", SKILL_POINTS, 2 * required)
-            if required else SQL("%s", SKILL_POINTS)
-        )
-        query = SQL(
-            """
-            WITH req AS (
-                SELECT skill_id, COALESCE(min_progress, 0) AS min_progress
-                  FROM ixl_job_request_skill WHERE request_id = %(request)s
-            ), earned AS (
-                SELECT bs.beneficiary_id,
-                       SUM(CASE WHEN COALESCE(bs.level_progress, 0) >= req.min_progress
-                                THEN 2 ELSE 1 END) AS earned
-                  FROM ixl_beneficiary_skill bs JOIN req ON req.skill_id = bs.skill_id
-                 GROUP BY bs.beneficiary_id
-            ), scored AS (
-                SELECT b.id, b.registration_date,
-                       %(skill_expr)s AS skill_points,
-                       CASE WHEN b.municipality_id = %(municipality)s THEN %(mun_pts)s
-                            WHEN b.district_id = %(district)s THEN %(dis_pts)s
-                            ELSE 0 END AS territory_points
-                  FROM ixl_beneficiary b
-                  LEFT JOIN earned s ON s.beneficiary_id = b.id
-                 WHERE b.active AND b.state IN ('in_target', 'active') AND b.readiness = 'ready'
-                   AND b.cv_sharing_consent
-                   AND b.id <> ALL (ARRAY(SELECT c.beneficiary_id FROM ixl_candidate c
-                                           WHERE c.request_id = %(request)s))
-            ), bound AS (
-                SELECT * FROM scored
-                 ORDER BY skill_points + territory_points DESC, registration_date, id
-                 LIMIT %(window)s
-            )
-            SELECT bound.id, bound.registration_date, bound.skill_points,
-                   bound.territory_points, busy.hours, busy.unknown
-              FROM bound
-              LEFT JOIN LATERAL (
-                    SELECT SUM(COALESCE(p.weekly_hours, 0)) AS hours,
-                           BOOL_OR(COALESCE(p.weekly_hours, 0) = 0) AS unknown
-                      FROM ixl_placement p
-                     WHERE p.beneficiary_id = bound.id AND p.date_start <= %(today)s
-                       AND (p.date_end IS NULL OR p.date_end >= %(today)s)
-                   ) busy ON TRUE
-             ORDER BY bound.skill_points + bound.territory_points DESC,
-                      bound.registration_date, bound.id
-            """,
-            request=request.id, today=today, skill_expr=skill_expr,
-            municipality=request.municipality_id.id or None,
-            district=request.district_id.id or None,
-            mun_pts=MUNICIPALITY_POINTS, dis_pts=DISTRICT_POINTS, window=window,
-        )
-        self.env.cr.execute(query)
-        return self.env.cr.fetchall()
+    def _flush_engine(self):
+        for model in ("ixl.beneficiary", "ixl.beneficiary.skill", "ixl.placement",
+                      "ixl.municipality", *TARGET_FIELDS):
+            self.env[model].flush_model()
 
     # ------------------------------------------------------------ result lines
     @api.model
-    def _refresh_for_request(self, request):
-        """Replace the request's results with the current top candidates."""
-        ranking = self._rank_sql(request)
-        request.match_ids.unlink()
-        people = self.env["ixl.beneficiary"].browse([row[0] for row in ranking])
-        people.fetch(["municipality_id", "district_id"])
-        skills = self.env["ixl.beneficiary.skill"].search_read(
-            [("beneficiary_id", "in", people.ids)], ["beneficiary_id", "skill_id",
-                                                    "level_progress"], load=False)
-        held = {}
-        for skill in skills:
-            held.setdefault(skill["beneficiary_id"], {})[skill["skill_id"]] = (
-                skill["level_progress"] or 0)
-        vals_list = []
-        for rank, (person_id, score, skill_pts, territory_pts, avail_pts) in enumerate(ranking, 1):
-            matched, missing = self._describe_skills(request, held.get(person_id, {}))
-            vals_list.append({
-                "request_id": request.id, "beneficiary_id": person_id, "rank": rank,
-                "score": score, "skill_points": skill_pts,
-                "territory_points": territory_pts,
-                "territory": {MUNICIPALITY_POINTS: "municipality",
-                              DISTRICT_POINTS: "district"}.get(territory_pts, "elsewhere"),
-                "availability_points": avail_pts,
-                "availability": "free" if avail_pts == FREE_POINTS else "part_time",
-                "skills_matched": matched, "skills_missing": missing,
-            })
-        return self.create(vals_list)
+    def _refresh_for_target(self, target):
+        """Replace the target's results with the current top people."""
+        ranking = self._rank_sql(target)
+        field = TARGET_FIELDS[target._name]
+        target.match_ids.filtered(lambda m: not m.for_person).unlink()
+        points = {person_id: row for person_id, *row in ranking}
+        people = self.env["ixl.beneficiary"].browse(list(points))  # in ranking order
+        held = self._held_skills(people)
+        return self.create([
+            self._line_vals(target, person, held, rank, points[person.id], {field: target.id})
+            for rank, person in enumerate(people, 1)
+        ])
 
     @api.model
-    def _describe_skills(self, request, held):
+    def _refresh_for_person(self, person):
+        """Replace the person's lines of the reverse view with the open requests and open
+        offers fitting them, best first (the same engine, one query per kind)."""
+        self._flush_engine()
+        self.search([("beneficiary_id", "=", person.id), ("for_person", "=", True)]).unlink()
+        today = fields.Date.context_today(self)
+        held = self._held_skills(person)
+        found = []
+        for model, field in TARGET_FIELDS.items():
+            targets = self.env[model]._ixl_match_open_targets()
+            scores = engine.rank_targets(self.env, [t._ixl_match_target() for t in targets],
+                                         person.id, today)
+            found += [(score, target, field) for target in targets
+                      if (score := scores.get(target.id))]
+        found.sort(key=lambda item: (-item[0][0], item[1].deadline or date.max,
+                                     item[2], item[1].id))
+        return self.create([
+            self._line_vals(target, person, held, rank, score,
+                            {field: target.id, "for_person": True})
+            for rank, (score, target, field) in enumerate(found[:TOP], 1)
+        ])
+
+    @api.model
+    def _held_skills(self, people):
+        """{person id: {skill id: level progress}}."""
+        held = {}
+        for skill in self.env["ixl.beneficiary.skill"].search_read(
+                [("beneficiary_id", "in", people.ids)],
+                ["beneficiary_id", "skill_id", "level_progress"], load=False):
+            held.setdefault(skill["beneficiary_id"], {})[skill["skill_id"]] = (
+                skill["level_progress"] or 0)
+        return held
+
+    @api.model
+    def _line_vals(self, target, person, held, rank, points, extra):
+        score, skill_pts, territory_pts, avail_pts = points
+        matched, missing = self._describe_skills(target, held.get(person.id, {}))
+        interest_ok, interest_missing = self._describe_interest(target, person)
+        return {
+            "beneficiary_id": person.id, "rank": rank, "score": score,
+            "skill_points": skill_pts, "territory_points": territory_pts,
+            "territory": {MUNICIPALITY_POINTS: "municipality",
+                          DISTRICT_POINTS: "district"}.get(territory_pts, "elsewhere"),
+            "territory_basis": self._territory_basis(target, person, territory_pts),
+            "availability_points": avail_pts,
+            "availability": "free" if avail_pts == FREE_POINTS else "part_time",
+            "skills_matched": ", ".join(matched + interest_ok),
+            "skills_missing": ", ".join(missing + interest_missing),
+            **extra,
+        }
+
+    @api.model
+    def _territory_basis(self, target, person, points):
+        """Which of residence and domicile gave the territory points."""
+        if points == MUNICIPALITY_POINTS:
+            near = person.municipality_id == target.municipality_id
+        elif points == DISTRICT_POINTS:
+            near = person.district_id == target.municipality_id.district_id
+        else:
+            return False
+        return "residence" if near else "domicile"
+
+    @api.model
+    def _describe_skills(self, target, held):
         matched, missing = [], []
-        for line in request.skill_ids:
+        for line in target.skill_ids:
             progress = held.get(line.skill_id.id)
             if progress is None:
                 missing.append(line.skill_id.name)
@@ -229,17 +201,39 @@ class IxlMatch(models.Model):
                 matched.append(line.skill_id.name)
             else:
                 matched.append(self.env._("%s (lower level)", line.skill_id.name))
-        return ", ".join(matched), ", ".join(missing)
+        return matched, missing
+
+    @api.model
+    def _describe_interest(self, target, person):
+        area = target._ixl_match_area()
+        if not area:
+            return [], []
+        if area in person.job_area_ids:
+            return [self.env._("interest: %s", area.name)], []
+        return [], [self.env._("interest: %s", area.name)]
 
     def action_shortlist(self):
         """Propose the people to the request, with the score of the matching (a
         snapshot only this step writes)."""
         require_group(self, OPERATOR)
         Candidate = self.env["ixl.candidate"]._ixl_transition()
-        for match in self.filtered(lambda m: not m.shortlisted):
+        for match in self.filtered(lambda m: m.request_id and not m.shortlisted):
             Candidate.create({
                 "request_id": match.request_id.id,
                 "beneficiary_id": match.beneficiary_id.id,
                 "match_score": match.score,
             })
         return True
+
+    def action_send_offer(self):
+        """Open the sending of the offer to the selected people (one offer at a time)."""
+        offers = self.offer_id
+        if len(offers) != 1:
+            raise UserError(self.env._("Select people proposed for one job offer."))
+        people = self.filtered(lambda m: not m.shortlisted).beneficiary_id
+        return offers._open_send(people)
+
+    def action_open_target(self):
+        target = self._target()
+        return {"type": "ir.actions.act_window", "res_model": target._name,
+                "res_id": target.id, "view_mode": "form"}

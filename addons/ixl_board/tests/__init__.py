@@ -1,4 +1,7 @@
 from . import test_matching
+from . import test_job_offers
+from . import test_dashboard_offers
+from . import test_job_offer_tour
 from . import test_board
 from . import test_internship
 from . import test_portal

@@ -46,6 +46,51 @@ class BoardCase(IxlCase):
         })
 
 
+class OfferCase(BoardCase):
+    freeze_time = "2026-03-10 09:00:00"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.logistics = ref("ixl_beneficiary.job_area_logistics_and_warehouse")
+        cls.cleaning_area = ref("ixl_beneficiary.job_area_cleaning_services")
+        cls.dozza = ref("ixl_beneficiary.municipality_dozza")
+        cls.alto_reno = ref("ixl_beneficiary.municipality_alto_reno_terme")
+        cls.mail_template = ref("ixl_board.mail_template_job_offer")
+
+    @classmethod
+    def make_offer(cls, skills=(), municipality=None, user=None, **vals):
+        values = {
+            "name": "Forklift driver", "employer_name": "Magazzini Imolesi Srl",
+            "url": "https://www.example.com/offerte/carrellista-imola",
+            "source": "Indeed", "municipality_id": (municipality or cls.imola).id,
+            "job_area_id": cls.logistics.id, "placement_type": "hire",
+            "contract_type": "fixed_term", "weekly_hours": 40,
+            "skill_ids": [(0, 0, {"skill_type_id": cls.skill_type.id, "skill_id": skill.id,
+                                  "min_level_id": level.id if level else False})
+                          for skill, level in skills],
+        }
+        values.update(vals)
+        return cls.env["ixl.job.offer"].with_user(user or cls.operator).create(values)
+
+    def send(self, offer, people, user=None):
+        """The operator's path: the offer's "Send to people" button, the wizard."""
+        action = offer.with_user(user or self.operator)._open_send(people)
+        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
+                    .with_context(**action["context"]))
+        wizard = form.save()
+        return wizard, wizard.action_confirm()
+
+    def answer(self, line, user=None, **values):
+        action = line.with_user(user or self.operator).action_open_answer()
+        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
+                    .with_context(**action["context"]))
+        for name, value in values.items():
+            setattr(form, name, value)
+        return form.save().action_confirm()
+
+
 class InternshipCase(IxlCase):
     """Internships driven as staff drive them: the form's buttons and their wizards."""
 

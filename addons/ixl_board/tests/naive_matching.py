@@ -1,4 +1,4 @@
-"""The reference ranking of ``ixl.match``: the rule of the SQL path (models/ixl_match.py)
+"""The reference ranking of ``ixl.match``: the rule of the SQL path (models/match_engine.py)
 written record by record through the ORM. It lives with the tests, which check that both
 paths rank identically, and the benchmark times it (scripts/benchlib/matching.py); no
 production code calls it. It imports nothing of Odoo's test framework."""
@@ -16,17 +16,21 @@ from odoo.addons.ixl_board.models.ixl_match import (
 )
 
 
-def rank_naive(request, limit=TOP):
-    """The same ranking as ``ixl.match._rank_sql(request, limit)``:
-    [(beneficiary_id, score, skill_points, territory_points, availability_points)]."""
-    today = fields.Date.context_today(request)
-    people = request.env["ixl.beneficiary"].search([
-        ("is_admitted", "=", True), ("readiness", "=", "ready"),
-        ("cv_sharing_consent", "=", True)])
-    proposed = request.candidate_ids.beneficiary_id
-    required = {line.skill_id: line.min_progress or 0 for line in request.skill_ids}
+def rank_naive(target, limit=TOP):
+    """The same ranking as ``ixl.match._rank_sql(target, limit)`` for a personnel request
+    or a job offer: [(beneficiary_id, score, skill_points, territory_points,
+    availability_points)]."""
+    today = fields.Date.context_today(target)
+    domain = [("is_admitted", "=", True), ("readiness", "=", "ready")]
+    if target._ixl_match_needs_cv_consent():
+        domain.append(("cv_sharing_consent", "=", True))
+    people = target.env["ixl.beneficiary"].search(domain)
+    reached = target._ixl_match_reached()
+    required = {line.skill_id: line.min_progress or 0 for line in target.skill_ids}
+    area = target._ixl_match_area()
+    items = len(required) + (1 if area else 0)
     rows = []
-    for person in people - proposed:
+    for person in people - reached:
         availability = _availability(person, today)
         if availability is None:
             continue
@@ -34,8 +38,11 @@ def rank_naive(request, limit=TOP):
         for skill in person.skill_ids:
             if skill.skill_id in required:
                 earned += 2 if (skill.level_progress or 0) >= required[skill.skill_id] else 1
-        skills = (SKILL_POINTS * earned) // (2 * len(required)) if required else SKILL_POINTS
-        territory = _territory(person, request)
+        if area and area in person.job_area_ids:
+            earned += 2
+        skills = (SKILL_POINTS * earned) // (2 * items) if items else SKILL_POINTS
+        territory = max(_territory(town, target) for town in
+                        (person.municipality_id, person.domicile_municipality_id))
         rows.append((person.id, skills + territory + availability, skills, territory,
                      availability, person.registration_date))
     rows.sort(key=lambda r: (-r[1], r[5], r[0]))
@@ -53,9 +60,13 @@ def _availability(person, today):
     return PART_TIME_POINTS
 
 
-def _territory(person, request):
-    if request.municipality_id and person.municipality_id == request.municipality_id:
+def _territory(town, target):
+    """Points of one of the person's municipalities (residence or domicile)."""
+    if not town:
+        return 0
+    if target.municipality_id and town == target.municipality_id:
         return MUNICIPALITY_POINTS
-    if request.district_id and person.district_id == request.district_id:
+    district = target.municipality_id.district_id
+    if district and town.district_id == district:
         return DISTRICT_POINTS
     return 0

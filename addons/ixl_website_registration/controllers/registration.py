@@ -159,6 +159,13 @@ class IxlRegistration(http.Controller):
         municipality = self._browse_existing("ixl.municipality", post.get("municipality_id"))
         if post.get("municipality_id") and not municipality:
             errors["municipality_id"] = _("Choose a municipality from the list.")
+        # the domicile only when it differs from the residence (matching uses the nearer)
+        domicile = self._browse_existing("ixl.municipality",
+                                         post.get("domicile_municipality_id"))
+        if post.get("domicile_municipality_id") and not domicile:
+            errors["domicile_municipality_id"] = _("Choose a municipality from the list.")
+        if domicile == municipality:
+            domicile = domicile.browse()
         country = self._browse_existing("res.country", post.get("nationality_id"))
         gender = post.get("gender") if post.get("gender") in ("male", "female", "other") else False
         now = fields.Datetime.now()
@@ -173,6 +180,7 @@ class IxlRegistration(http.Controller):
             "phone": clean["phone"],
             "street": clean["street"],
             "municipality_id": municipality.id,
+            "domicile_municipality_id": domicile.id,
             "job_area_ids": [(6, 0, env["ixl.job.area"].sudo().search(
                 [("id", "in", self._int_list(post, "job_area_ids"))]).ids)],
             "skill_ids": self._declared_skills(self._int_list(post, "skill_ids")),

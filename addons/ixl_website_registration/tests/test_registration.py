@@ -269,6 +269,29 @@ class TestRegistrationForm(HttpCase):
                 response = self._post(self._data(municipality_id=value))
                 self.assertRejected(response, "Choose a municipality from the list.", before)
 
+    def test_domicile_other_than_the_residence(self):
+        """Issue 17: a person resident far away who lives in Bologna says so on the form;
+        job offers and personnel requests match them on the nearer of the two."""
+        alto_reno = self.env.ref("ixl_beneficiary.municipality_alto_reno_terme")
+        response = self._post(self._data(municipality_id=str(alto_reno.id),
+                                         domicile_municipality_id=str(self.bologna.id)))
+        self.assertIn(DONE, response.text)
+        person = self._find(self.code)
+        self.assertEqual((person.municipality_id, person.domicile_municipality_id),
+                         (alto_reno, self.bologna))
+
+    def test_domicile_same_as_residence_or_tampered(self):
+        before = self._counts()
+        response = self._post(self._data(domicile_municipality_id="bologna"))
+        self.assertRejected(response, "Choose a municipality from the list.", before)
+        response = self._post(self._data(domicile_municipality_id=str(self.bologna.id)))
+        self.assertIn(DONE, response.text)
+        self.assertFalse(self._find(self.code).domicile_municipality_id)
+
+    def test_form_asks_for_the_domicile(self):
+        response = self.url_open(URL)
+        self.assertIn('name="domicile_municipality_id"', response.text)
+
     def test_tampered_ids_and_filename(self):
         missing_id = self.env["hr.skill"].search([], order="id desc", limit=1).id + 1000
         response = self._post(
