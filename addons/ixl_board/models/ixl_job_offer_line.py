@@ -61,11 +61,7 @@ class IxlJobOfferLine(models.Model):
         require_group(self, OPERATOR)
         if answer not in dict(ANSWERS) or answer == "none":
             raise UserError(self.env._("Choose the answer of the person."))
-        if not date or date > local_today():
-            raise UserError(self.env._("The date of the answer cannot be in the future."))
-        if self.date_sent and date < self.date_sent:
-            raise UserError(self.env._(
-                "The answer cannot come before the offer was sent (%s).", self.date_sent))
+        self._check_answer_date(date)
         placement = placement if answer == "hired" else self.env["ixl.placement"]
         if answer == "hired" and (not placement or placement.beneficiary_id
                                   != self.beneficiary_id):
@@ -75,3 +71,25 @@ class IxlJobOfferLine(models.Model):
         self._ixl_transition().write(
             {"answer": answer, "answer_date": date, "placement_id": placement.id})
         return True
+
+    def _check_answer_date(self, date):
+        self.ensure_one()
+        if not date or date > local_today():
+            raise UserError(self.env._("The date of the answer cannot be in the future."))
+        if self.date_sent and date < self.date_sent:
+            raise UserError(self.env._(
+                "The answer cannot come before the offer was sent (%s).", self.date_sent))
+
+    # ------------------------------------------------------------------ refusals
+    def _refusal_wizard(self, date):
+        """"Not interested" is a refusal of the offer: the wizard asking the reason
+        (ixl.refusal.record) records it on the person's history, then the answer."""
+        self.ensure_one()
+        return wizard_action(
+            self.env._("Refusal of %s", self.beneficiary_id.name), "ixl.refusal.record",
+            beneficiary_id=self.beneficiary_id.id, date=date, kind="job_offer",
+            res_model=self._name, res_id=self.id)
+
+    def _ixl_refusal_recorded(self, refusal):
+        """The refusal wizard's follow-up: the answer "not interested" on its date."""
+        self._record_answer("not_interested", refusal.date)

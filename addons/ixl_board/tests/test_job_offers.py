@@ -4,7 +4,7 @@ interests declared at the interview, residence or domicile), sent by email, answ
 import random
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import OfferCase
 from .naive_matching import rank_naive
@@ -323,9 +323,20 @@ class TestAnswers(OfferCase):
             self.answer(line, answer="not_interested", answer_date="2026-03-11")
         with self.assertRaisesRegex(UserError, "before the offer was sent"):
             self.answer(line, answer="not_interested", answer_date="2026-03-01")
-        self.answer(line, answer="not_interested")
+        action = self.answer(line, answer="not_interested", answer_date="2026-03-09")
+        self.assertEqual(line.answer, "none", "not answered until the reason is given")
+        form = Form(self.env[action["res_model"]].with_user(self.operator)
+                    .with_context(**action["context"]))
+        form.reason = "distance"
+        form.save().action_confirm()
         self.assertEqual((line.answer, line.answer_date.isoformat()),
-                         ("not_interested", "2026-03-10"))
+                         ("not_interested", "2026-03-09"))
+        # the refusal of the offer is on the person's history, dated like the answer
+        refusal = self.env["ixl.refusal"].search([("res_model", "=", line._name),
+                                                  ("res_id", "=", line.id)])
+        self.assertEqual((refusal.beneficiary_id, refusal.kind, refusal.reason,
+                          refusal.date.isoformat()),
+                         (line.beneficiary_id, "job_offer", "distance", "2026-03-09"))
 
     def test_answers_only_through_the_wizard(self):
         line = self._line()

@@ -82,6 +82,9 @@ class IxlJobOfferAnswer(models.TransientModel):
         self.ensure_one()
         line = self.line_id
         line.check_access("write")
+        if self.answer == "not_interested":
+            line._check_answer_date(self.answer_date)
+            return line._refusal_wizard(self.answer_date)
         placement = self.env["ixl.placement"]
         if self.answer == "hired":
             placement = self.placement_id if self.placement_mode == "existing" else (
