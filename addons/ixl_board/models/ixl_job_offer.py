@@ -34,7 +34,7 @@ class IxlJobOffer(models.Model):
 
     name = fields.Char(string="Title", required=True, tracking=True)
     employer_id = fields.Many2one(
-        "res.partner", string="Employer", index=True, tracking=True, ondelete="restrict",
+        "res.partner", index=True, tracking=True, ondelete="restrict",
         domain=[("is_company", "=", True)],
         help="The company, when it is known to IXL; otherwise write its name below.")
     employer_name = fields.Char(

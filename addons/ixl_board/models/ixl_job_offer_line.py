@@ -30,12 +30,12 @@ class IxlJobOfferLine(models.Model):
                               default=lambda self: self.env.user)
     match_score = fields.Integer(string="Score", readonly=True, copy=False,
                                  help="The matching score when the offer was sent.")
-    service_id = fields.Many2one("ixl.service", string="Service", readonly=True, copy=False,
+    service_id = fields.Many2one("ixl.service", readonly=True, copy=False,
                                  ondelete="set null")
     answer = fields.Selection(ANSWERS, default="none", required=True, readonly=True,
                               tracking=True, index=True, copy=False)
     answer_date = fields.Date(string="Answered on", readonly=True, copy=False, tracking=True)
-    placement_id = fields.Many2one("ixl.placement", string="Placement", readonly=True,
+    placement_id = fields.Many2one("ixl.placement", readonly=True,
                                    copy=False, ondelete="restrict", tracking=True)
 
     _sql_constraints = [

@@ -64,7 +64,7 @@ class IxlJobOfferAnswer(models.TransientModel):
         "ixl.placement", string="Recorded placement",
         domain="[('beneficiary_id', '=', beneficiary_id)]")
     employer_id = fields.Many2one(
-        "res.partner", string="Employer", domain=[("is_company", "=", True)],
+        "res.partner", domain=[("is_company", "=", True)],
         default=lambda self: self._default_offer().employer_id)
     placement_type = fields.Selection(
         PLACEMENT_TYPES, string="Type", default=lambda self: self._default_offer().placement_type)
