@@ -3,6 +3,8 @@ import re
 from odoo import fields, models
 from odoo.tools.misc import format_date, format_datetime
 
+from .ixl_dashboard_xlsx_charts import add_block_chart
+
 NUMBER_FORMATS = {"int": "#,##0", "float": "#,##0.0", "pct": "0.0", "money": "#,##0.00"}
 
 FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -16,7 +18,8 @@ def sheet_name(title):
 class IxlDashboardXlsx(models.AbstractModel):
     """The programme in numbers as a workbook: a cover sheet with the period and the
     extraction time, then one sheet per section, written from the same dicts the web
-    client shows (get_dashboard), so every addon's section comes for free."""
+    client shows (get_dashboard), so every addon's section comes for free. The blocks
+    with a ``chart`` hint get a native Excel chart next to their table."""
 
     _name = "report.ixl_beneficiary.dashboard_xlsx"
     _description = "Programme in numbers (XLSX)"
@@ -73,8 +76,13 @@ class IxlDashboardXlsx(models.AbstractModel):
         for pos, line in enumerate(heading, 1):
             sheet.write(pos, 0, line, styles["subtitle"])
         line = 4
+        chart_col = max((len(block["columns"]) for block in section["blocks"]), default=0) + 2
         for block in section["blocks"]:
-            line = self._write_block(sheet, styles, block, line) + 1
+            start = line
+            line = self._write_block(sheet, styles, block, line)
+            covered = add_block_chart(workbook, sheet, block, range(start + 2, line),
+                                      start + 1, chart_col)
+            line = max(line, start + covered) + 1
 
     def _write_block(self, sheet, styles, block, line):
         sheet.write(line, 0, block["title"], styles["block"])

@@ -1,0 +1,67 @@
+"""A test-only dashboard section with one block per chart hint, and a helper that hints
+existing blocks, so the charts are tested whatever hints the real sections carry."""
+from contextlib import contextmanager
+from unittest.mock import patch
+
+from ..models import dashboard_tools as dt
+
+MODEL = "ixl.beneficiary"
+
+
+def _cell(value, label):
+    return dt.count_cell(value, MODEL, [("last_name", "=", label)])
+
+
+def chart_test_section(period):
+    """Blocks "label | count | %" with totals first, last and in the middle."""
+    months = [dt.row(name, _cell(count, name), dt.pct_cell(pct))
+              for name, count, pct in (("Jan", 3, 30.0), ("Feb", 5, 50.0), ("Mar", 2, 20.0))]
+    split = [dt.row("Total", _cell(10, "Total"), dt.pct_cell(100.0), total=True),
+             dt.row("Women", _cell(6, "Women"), dt.pct_cell(60.0)),
+             dt.row("Men", _cell(4, "Men"), dt.pct_cell(40.0))]
+    ranking = [dt.row(f"Company {pos}", _cell(10 - pos, f"Company {pos}"))
+               for pos in range(1, 5)]
+    trend = [dt.row(str(year), _cell(10 * pos, str(year)), _cell(pos, f"P{year}"),
+                    dt.pct_cell(dt.percent(pos, 10 * pos)))
+             for pos, year in enumerate((2021, 2022, 2023, 2024), 1)]
+    cut = [*months[:2], dt.row("Subtotal", _cell(8, "Subtotal"), total=True), months[2]]
+    return {"title": "Chart test", "blocks": [
+        dt.block("Per month", ["Registrations", "%"],
+                 [*months, dt.row("Total", _cell(10, "Total"), dt.pct_cell(100.0),
+                                  total=True)], chart="bar"),
+        dt.block("Split", ["People", "%"], split, chart="doughnut"),
+        dt.block("Ranking", ["Hires"], ranking, chart="hbar"),
+        dt.block("Four years", ["Placements", "Permanent", "% permanent"], trend,
+                 chart="trend"),
+        dt.block("Cut by a subtotal", ["Registrations", "%"], cut, chart="bar"),
+        dt.block("No chart", ["Value"], [dt.row("Plain", _cell(1, "Plain"))]),
+    ]}
+
+
+@contextmanager
+def only_chart_test_section(env):
+    """ixl.dashboard shows the test section alone."""
+    cls = type(env["ixl.dashboard"])
+    spec = [{"key": "chart_test", "kind": "people", "sequence": 1,
+             "method": "_dashboard_chart_test"}]
+    with patch.object(cls, "_dashboard_chart_test", lambda self, period: chart_test_section(
+            period), create=True), patch.object(cls, "_dashboard_sections", lambda self: spec):
+        yield
+
+
+@contextmanager
+def hinted(env, method, hints):
+    """Wrap the section ``method`` of ixl.dashboard so the blocks titled as the keys of
+    ``hints`` carry that chart (unless they carry one already)."""
+    cls = type(env["ixl.dashboard"])
+    original = getattr(cls, method)
+
+    def with_hints(self, period):
+        section = original(self, period)
+        for blk in section["blocks"]:
+            if blk["title"] in hints:
+                blk.setdefault("chart", hints[blk["title"]])
+        return section
+
+    with patch.object(cls, method, with_hints):
+        yield
