@@ -43,7 +43,8 @@ def add_block_chart(workbook, sheet, block, lines, header_line, anchor_col):
     at (header_line - 1, anchor_col). Returns the number of sheet rows it covers (0 when
     nothing is drawn)."""
     kind = block.get("chart")
-    chart_lines = [line for row, line in zip(block["rows"], lines) if not row.get("total")]
+    chart_lines = [line for row, line in zip(block["rows"], lines, strict=True)
+                   if not row.get("total")]
     if not kind or not chart_lines or not block["columns"]:
         return 0
     runs = data_runs(chart_lines)

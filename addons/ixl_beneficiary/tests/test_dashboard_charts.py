@@ -1,6 +1,7 @@
 import re
 import zipfile
 from io import BytesIO
+from itertools import pairwise
 
 import openpyxl
 
@@ -108,11 +109,10 @@ class TestDashboardXlsxCharts(DashboardMixin, IxlCase):
 
     def test_charts_do_not_cover_the_next_table(self):
         """A chart is taller than a short table: the next block starts below it."""
-        charts, rows = self.charts_by_title(self.extract())
         sheet = openpyxl.load_workbook(BytesIO(self.extract()))["Chart test"]
         titles = [cell.row for (cell,) in sheet.iter_rows(min_col=1, max_col=1)
                   if cell.value in ("Per month", "Split", "Ranking", "Four years")]
-        self.assertTrue(all(b - a >= 16 for a, b in zip(titles, titles[1:])), titles)
+        self.assertTrue(all(b - a >= 16 for a, b in pairwise(titles)), titles)
 
     def test_data_runs(self):
         self.assertEqual(data_runs([3, 4, 5, 7, 9, 10]), [(3, 5), (7, 7), (9, 10)])
