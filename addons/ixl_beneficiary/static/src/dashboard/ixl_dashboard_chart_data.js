@@ -83,15 +83,18 @@ function dataset(block, serie, index, colorScheme) {
     return result;
 }
 
+/** Counts: whole numbers on the value axis (no "2.5 placements"). */
+const COUNT_AXIS = { beginAtZero: true, ticks: { precision: 0 } };
+
 function scales(block) {
     switch (block.chart) {
         case "doughnut":
             return {};
         case "hbar":
-            return { x: { beginAtZero: true }, y: { ticks: { autoSkip: false } } };
+            return { x: COUNT_AXIS, y: { ticks: { autoSkip: false } } };
         case "trend":
             return {
-                y: { beginAtZero: true, position: "left" },
+                y: { ...COUNT_AXIS, position: "left" },
                 y1: {
                     beginAtZero: true,
                     position: "right",
@@ -100,7 +103,7 @@ function scales(block) {
                 },
             };
         default:
-            return { y: { beginAtZero: true } };
+            return { y: COUNT_AXIS };
     }
 }
 
