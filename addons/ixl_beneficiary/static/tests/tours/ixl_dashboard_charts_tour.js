@@ -5,22 +5,32 @@ import { registry } from "@web/core/registry";
 
 const BAR_CANVAS = ".o_ixl_section_registrations .o_ixl_dashboard_chart.o_ixl_chart_bar canvas";
 
-/** Click on the bar of ``label`` of the first dataset, where Chart.js drew it. */
-function clickBar(canvas, label) {
+/**
+ * Click where Chart.js drew the element (bar, slice or point) of ``label`` in the
+ * dataset ``datasetIndex``: the centre of the element from getDatasetMeta.
+ */
+function clickElement(canvas, label, datasetIndex = 0) {
     const chart = Chart.getChart(canvas);
     const index = chart.data.labels.findIndex((text) => text.startsWith(label));
     if (index < 0) {
-        throw new Error(`No bar for ${label} in ${chart.data.labels}`);
+        throw new Error(`No ${label} in ${chart.data.labels}`);
     }
-    const bar = chart.getDatasetMeta(0).data[index];
+    const { x, y } = chart.getDatasetMeta(datasetIndex).data[index].getCenterPoint();
     const rect = canvas.getBoundingClientRect();
-    const init = {
-        bubbles: true,
-        clientX: rect.left + bar.x,
-        clientY: rect.top + (bar.y + bar.base) / 2,
-    };
+    const init = { bubbles: true, clientX: rect.left + x, clientY: rect.top + y };
     canvas.dispatchEvent(new MouseEvent("mousemove", init));
     canvas.dispatchEvent(new MouseEvent("click", init));
+}
+
+function chooseYear(year) {
+    return [
+        { content: `Choose ${year}`, trigger: "input.o_ixl_dashboard_year", run: `edit ${year}` },
+        { content: "Apply", trigger: ".o_ixl_dashboard_apply", run: "click" },
+        {
+            content: `The period is ${year}`,
+            trigger: `.o_ixl_dashboard_period:contains(${year}-01-01):contains(${year}-12-31)`,
+        },
+    ];
 }
 
 // An operator opens "Programme in numbers", moves to 2023, sees the registrations per
@@ -33,20 +43,7 @@ registry.category("web_tour.tours").add("ixl_dashboard_charts_tour", {
             content: "The registrations per month are drawn as bars",
             trigger: BAR_CANVAS,
         },
-        {
-            content: "Choose 2023",
-            trigger: "input.o_ixl_dashboard_year",
-            run: "edit 2023",
-        },
-        {
-            content: "Apply",
-            trigger: ".o_ixl_dashboard_apply",
-            run: "click",
-        },
-        {
-            content: "The period is 2023",
-            trigger: ".o_ixl_dashboard_period:contains(2023-01-01):contains(2023-12-31)",
-        },
+        ...chooseYear(2023),
         {
             content: "The table is still there, under the chart",
             trigger: ".o_ixl_dashboard_chart + table a.o_ixl_dashboard_figure",
@@ -69,7 +66,7 @@ registry.category("web_tour.tours").add("ixl_dashboard_charts_tour", {
             content: "Click the bar of May 2023",
             trigger: BAR_CANVAS,
             run() {
-                clickBar(this.anchor, "May");
+                clickElement(this.anchor, "May");
             },
         },
         {
@@ -83,6 +80,51 @@ registry.category("web_tour.tours").add("ixl_dashboard_charts_tour", {
         {
             content: "The breadcrumb names the bar",
             trigger: ".o_breadcrumb:contains(Registrations per month)",
+        },
+    ],
+});
+
+const SLICES = ".o_ixl_section_placements .o_ixl_chart_doughnut canvas";
+const TREND = ".o_ixl_section_placements .o_ixl_chart_trend canvas";
+
+// A slice of the placements by type opens the placements of that type; a point of the
+// "% permanent" line of the trend opens the permanent placements of that year.
+registry.category("web_tour.tours").add("ixl_dashboard_charts_slice_point_tour", {
+    url: "/odoo/action-ixl_beneficiary.ixl_dashboard_action",
+    steps: () => [
+        ...chooseYear(2024),
+        {
+            content: "Click the slice of the internships",
+            trigger: SLICES,
+            run() {
+                clickElement(this.anchor, "Internship");
+            },
+        },
+        {
+            content: "The internship of 2024 is listed",
+            trigger: ".o_list_view .o_data_row:contains(Bruno Look)",
+        },
+        {
+            content: "and not the hire",
+            trigger: ".o_list_view:not(:has(.o_data_row:contains(Anna Look)))",
+        },
+        { content: "Back to the dashboard", trigger: ".o_back_button", run: "click" },
+        ...chooseYear(2024),
+        {
+            content: "Click the point of 2024 on the % permanent line",
+            trigger: TREND,
+            run() {
+                clickElement(this.anchor, "2024", 1);
+            },
+        },
+        {
+            content: "The permanent placement of 2024 is listed",
+            trigger: ".o_list_view .o_data_row:contains(Anna Look)",
+        },
+        {
+            content: "not the one of 2023, nor the internship",
+            trigger:
+                ".o_list_view:not(:has(.o_data_row:contains(Dario Look))):not(:has(.o_data_row:contains(Bruno Look)))",
         },
     ],
 });
