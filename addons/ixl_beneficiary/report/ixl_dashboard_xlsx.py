@@ -3,7 +3,7 @@ import re
 from odoo import fields, models
 from odoo.tools.misc import format_date, format_datetime
 
-from .ixl_dashboard_xlsx_charts import add_block_chart
+from .ixl_dashboard_xlsx_charts import add_block_chart, chart_rows
 
 NUMBER_FORMATS = {"int": "#,##0", "float": "#,##0.0", "pct": "0.0", "money": "#,##0.00"}
 
@@ -76,13 +76,16 @@ class IxlDashboardXlsx(models.AbstractModel):
         for pos, line in enumerate(heading, 1):
             sheet.write(pos, 0, line, styles["subtitle"])
         line = 4
-        chart_col = max((len(block["columns"]) for block in section["blocks"]), default=0) + 2
+        charts = []
         for block in section["blocks"]:
             start = line
             line = self._write_block(sheet, styles, block, line)
-            covered = add_block_chart(workbook, sheet, block, range(start + 2, line),
-                                      start + 1, chart_col)
-            line = max(line, start + covered) + 1
+            charts.append((block, range(start + 2, line), start + 1))
+            line = max(line, start + chart_rows(block)) + 1
+        # the charts right of the widest table of the sheet
+        chart_col = (sheet.dim_colmax or 0) + 2
+        for block, lines, header_line in charts:
+            add_block_chart(workbook, sheet, block, lines, header_line, chart_col)
 
     def _write_block(self, sheet, styles, block, line):
         sheet.write(line, 0, block["title"], styles["block"])

@@ -37,16 +37,24 @@ def chart_height(block, count):
     return CHART_HEIGHT
 
 
+def chart_rows(block):
+    """Sheet rows the chart of ``block`` covers (0 without a chart): the next block starts
+    below them."""
+    count = sum(1 for row in block["rows"] if not row.get("total"))
+    if not block.get("chart") or not count or not block["columns"]:
+        return 0
+    return ceil(chart_height(block, count) / ROW_PIXELS) + 1
+
+
 def add_block_chart(workbook, sheet, block, lines, header_line, anchor_col):
     """Insert the chart of ``block`` whose rows were written on ``lines`` (one per row,
     in order) under the column titles on ``header_line``; the chart's top left corner is
-    at (header_line - 1, anchor_col). Returns the number of sheet rows it covers (0 when
-    nothing is drawn)."""
+    at (header_line - 1, anchor_col)."""
     kind = block.get("chart")
     chart_lines = [line for row, line in zip(block["rows"], lines, strict=True)
                    if not row.get("total")]
-    if not kind or not chart_lines or not block["columns"]:
-        return 0
+    if not chart_rows(block):
+        return
     runs = data_runs(chart_lines)
     name = sheet.get_name()
     categories = series_range(name, runs, 0)
@@ -75,4 +83,3 @@ def add_block_chart(workbook, sheet, block, lines, header_line, anchor_col):
     chart.set_size({"width": CHART_WIDTH, "height": height})
     sheet.insert_chart(max(header_line - 1, 0), anchor_col, chart,
                        {"x_offset": 10, "y_offset": 0, "object_position": 1})
-    return ceil(height / ROW_PIXELS) + 1

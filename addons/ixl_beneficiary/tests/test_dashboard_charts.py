@@ -107,9 +107,15 @@ class TestDashboardXlsxCharts(DashboardMixin, IxlCase):
         self.assertEqual(self.formulas(charts["Cut by a subtotal"])[2], (
             f"({SHEET}!$B${jan2}:$B${jan2 + 1},{SHEET}!$B${mar2})"))
 
-    def test_charts_do_not_cover_the_next_table(self):
-        """A chart is taller than a short table: the next block starts below it."""
-        sheet = openpyxl.load_workbook(BytesIO(self.extract()))["Chart test"]
+    def test_charts_do_not_cover_the_tables(self):
+        """A chart is taller than a short table: the next block starts below it; all
+        charts stand right of the widest table (columns A-D: label and three figures)."""
+        content = self.extract()
+        with zipfile.ZipFile(BytesIO(content)) as book:
+            drawing = book.read("xl/drawings/drawing1.xml").decode()
+        starts = re.findall(r"<xdr:from><xdr:col>(\d+)</xdr:col>", drawing)
+        self.assertEqual(starts, ["5"] * 5)  # column F
+        sheet = openpyxl.load_workbook(BytesIO(content))["Chart test"]
         titles = [cell.row for (cell,) in sheet.iter_rows(min_col=1, max_col=1)
                   if cell.value in ("Per month", "Split", "Ranking", "Four years")]
         self.assertTrue(all(b - a >= 16 for a, b in pairwise(titles)), titles)
