@@ -6,7 +6,6 @@ import { useService } from "@web/core/utils/hooks";
 import { formatFloat } from "@web/core/utils/numbers";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 import { IxlDashboardChart } from "./ixl_dashboard_chart";
-import { previousOf } from "./ixl_dashboard_chart_data";
 
 /**
  * "Programme in numbers": the sections returned by ixl.dashboard.get_dashboard for a
@@ -66,27 +65,22 @@ export class IxlDashboard extends Component {
         }
     }
 
-    /** The figure of a cell, or ``value`` (e.g. its previous value) formatted as it. */
-    formatCell(cell, value = cell.value) {
-        if (value === null || value === undefined) {
+    formatCell(cell) {
+        if (cell.value === null || cell.value === undefined) {
             return "-";
         }
         switch (cell.type) {
             case "pct":
-                return `${formatFloat(value, { digits: [false, 1] })} %`;
+                return `${formatFloat(cell.value, { digits: [false, 1] })} %`;
             case "float":
-                return formatFloat(value, { digits: [false, 1] });
+                return formatFloat(cell.value, { digits: [false, 1] });
             case "money":
-                return formatFloat(value, { digits: [false, 2] });
+                return formatFloat(cell.value, { digits: [false, 2] });
             case "int":
-                return formatFloat(value, { digits: [false, 0] });
+                return formatFloat(cell.value, { digits: [false, 0] });
             default:
-                return String(value);
+                return String(cell.value);
         }
-    }
-
-    previousOf(cell) {
-        return previousOf(cell);
     }
 
     toggleCharts() {
