@@ -3,7 +3,12 @@
 
 import { registry } from "@web/core/registry";
 
-const BAR_CANVAS = ".o_ixl_section_registrations .o_ixl_dashboard_chart.o_ixl_chart_bar canvas";
+/** The canvas of the block titled ``title`` in the section ``key``. */
+function canvasOf(key, title) {
+    return `.o_ixl_section_${key} .o_ixl_dashboard_block:has(.card-header:contains(${title})) canvas`;
+}
+
+const BAR_CANVAS = canvasOf("registrations", "Registrations per month");
 
 /**
  * Click where Chart.js drew the element (bar, slice or point) of ``label`` in the
@@ -84,8 +89,19 @@ registry.category("web_tour.tours").add("ixl_dashboard_charts_tour", {
     ],
 });
 
-const SLICES = ".o_ixl_section_placements .o_ixl_chart_doughnut canvas";
-const TREND = ".o_ixl_section_placements .o_ixl_chart_trend canvas";
+const SLICES = canvasOf("placements", "By type");
+// The four-year trend, whichever section shows it: the trend chart with a bar for 2024.
+const TREND = ".o_ixl_chart_trend canvas";
+
+function trendOf2024() {
+    const canvas = [...document.querySelectorAll(TREND)].find((el) =>
+        Chart.getChart(el).data.labels.includes("2024")
+    );
+    if (!canvas) {
+        throw new Error("No trend chart with 2024");
+    }
+    return canvas;
+}
 
 // A slice of the placements by type opens the placements of that type; a point of the
 // "% permanent" line of the trend opens the permanent placements of that year.
@@ -114,7 +130,9 @@ registry.category("web_tour.tours").add("ixl_dashboard_charts_slice_point_tour",
             content: "Click the point of 2024 on the % permanent line",
             trigger: TREND,
             run() {
-                clickElement(this.anchor, "2024", 1);
+                // the line: the last dataset (the % of the last column)
+                const canvas = trendOf2024();
+                clickElement(canvas, "2024", Chart.getChart(canvas).data.datasets.length - 1);
             },
         },
         {
