@@ -1,6 +1,7 @@
 """A test-only dashboard section with one block per chart hint, and a helper that hints
 existing blocks, so the charts are tested whatever hints the real sections carry."""
 from contextlib import contextmanager
+from datetime import date
 from unittest.mock import patch
 
 from ..models import dashboard_tools as dt
@@ -64,4 +65,45 @@ def hinted(env, method, hints):
         return section
 
     with patch.object(cls, method, with_hints):
+        yield
+
+
+PLACEMENT = "ixl.placement"
+PERMANENT = [("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]
+
+
+def placement_tour_section(env, period):
+    """Real figures for the tour: placements of the period by type (doughnut) and, per
+    year, placements and permanent ones with the % as a line (trend): the % cell has no
+    action, its point opens the permanent placements on its left."""
+    Placement = env[PLACEMENT]
+    base = period.date_domain("date_start")
+    split = [dt.row(label, dt.count_cell(Placement.search_count(base + extra), PLACEMENT,
+                                         base + extra))
+             for label, extra in (("Hire", [("placement_type", "=", "hire")]),
+                                  ("Internship", [("placement_type", "=", "internship")]))]
+    trend = []
+    for year in range(period.date_to.year - 1, period.date_to.year + 1):
+        year_domain = dt.Period(date(year, 1, 1), date(year, 12, 31)).date_domain("date_start")
+        total = Placement.search_count(year_domain)
+        permanent = Placement.search_count(year_domain + PERMANENT)
+        trend.append(dt.row(str(year), dt.count_cell(total, PLACEMENT, year_domain),
+                            dt.count_cell(permanent, PLACEMENT, year_domain + PERMANENT),
+                            dt.pct_cell(dt.percent(permanent, total))))
+    return {"title": "Chart tour", "blocks": [
+        dt.block("Placements by type", ["Placements"], split, chart="doughnut"),
+        dt.block("Trend", ["Placements", "Permanent", "% permanent"], trend, chart="trend"),
+    ]}
+
+
+@contextmanager
+def with_placement_tour_section(env):
+    """ixl.dashboard shows the tour's section first, then the usual ones."""
+    cls = type(env["ixl.dashboard"])
+    original = cls._dashboard_sections
+    spec = {"key": "chart_tour", "kind": "people", "sequence": 1,
+            "method": "_dashboard_chart_tour"}
+    with patch.object(cls, "_dashboard_chart_tour", lambda self, period: (
+            placement_tour_section(self.env, period)), create=True), \
+            patch.object(cls, "_dashboard_sections", lambda self: [*original(self), spec]):
         yield

@@ -1,7 +1,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import make_fiscal_code, new_person
-from .dashboard_charts_common import hinted
+from .dashboard_charts_common import hinted, with_placement_tour_section
 
 
 @tagged("post_install", "-at_install")
@@ -37,9 +37,9 @@ class TestDashboardTour(HttpCase):
                             "ixl_dashboard_charts_tour", login=operator.login)
 
     def test_operator_opens_a_slice_and_a_point(self):
-        """Placements by type hinted as a doughnut and the trend as bars + line: the slice
-        of the internships opens the internships, the 2024 point of "% permanent" the
-        permanent placements of 2024."""
+        """A section of placements by type (doughnut) and per year (trend: bars + the %
+        permanent as a line): the slice of the internships opens the internships, the 2024
+        point of "% permanent" the permanent placements of 2024."""
         operator = self._make_operator_and_people()
         employer = self.env["res.partner"].create({"name": "Chart Employer", "is_company": True})
         for pos, (first, ptype, contract, start) in enumerate([
@@ -54,7 +54,6 @@ class TestDashboardTour(HttpCase):
                 "beneficiary_id": person.id, "employer_id": employer.id,
                 "placement_type": ptype, "contract_type": contract, "date_start": start,
                 "weekly_hours": 30})
-        with hinted(self.env, "_dashboard_placements", {
-                "By type": "doughnut", "Trend over the last four years": "trend"}):
+        with with_placement_tour_section(self.env):
             self.start_tour("/odoo/action-ixl_beneficiary.ixl_dashboard_action",
                             "ixl_dashboard_charts_slice_point_tour", login=operator.login)

@@ -89,19 +89,8 @@ registry.category("web_tour.tours").add("ixl_dashboard_charts_tour", {
     ],
 });
 
-const SLICES = canvasOf("placements", "By type");
-// The four-year trend, whichever section shows it: the trend chart with a bar for 2024.
-const TREND = ".o_ixl_chart_trend canvas";
-
-function trendOf2024() {
-    const canvas = [...document.querySelectorAll(TREND)].find((el) =>
-        Chart.getChart(el).data.labels.includes("2024")
-    );
-    if (!canvas) {
-        throw new Error("No trend chart with 2024");
-    }
-    return canvas;
-}
+const SLICES = canvasOf("chart_tour", "Placements by type");
+const TREND = canvasOf("chart_tour", "Trend");
 
 // A slice of the placements by type opens the placements of that type; a point of the
 // "% permanent" line of the trend opens the permanent placements of that year.
@@ -130,9 +119,7 @@ registry.category("web_tour.tours").add("ixl_dashboard_charts_slice_point_tour",
             content: "Click the point of 2024 on the % permanent line",
             trigger: TREND,
             run() {
-                // the line: the last dataset (the % of the last column)
-                const canvas = trendOf2024();
-                clickElement(canvas, "2024", Chart.getChart(canvas).data.datasets.length - 1);
+                clickElement(this.anchor, "2024", 1); // the line: the second dataset
             },
         },
         {
