@@ -68,6 +68,9 @@ describe("IXL dashboard charts", () => {
         expect(config.type).toBe("doughnut");
         expect(config.data.datasets[0].backgroundColor.length).toBe(2);
         expect(config.options.plugins.legend.display).toBe(true);
+        expect(config.options.plugins.legend.position).toBe("right");
+        const long = { ...doughnut, rows: [{ label: "First interview by the end of the period", cells: [count(1, "x")] }] };
+        expect(chartConfig(long, chartSeries(long)).options.plugins.legend.position).toBe("bottom");
     });
 
     test("previous values, when the cells carry them, are a second dataset", () => {

@@ -4,7 +4,7 @@
 import { Component, onWillStart, onWillUnmount, useEffect, useRef } from "@odoo/owl";
 import { loadBundle } from "@web/core/assets";
 import { cookie } from "@web/core/browser/cookie";
-import { chartConfig, chartSeries } from "./ixl_dashboard_chart_data";
+import { chartConfig, chartSeries, legendBelow } from "./ixl_dashboard_chart_data";
 
 /**
  * One dashboard block drawn as its `chart` hint says, with the Chart.js that Odoo's graph
@@ -28,8 +28,14 @@ export class IxlDashboardChart extends Component {
     }
 
     get height() {
-        const rows = this.props.block.rows.filter((row) => !row.total).length;
-        const rem = this.props.block.chart === "hbar" ? Math.max(14, rows * 1.8 + 3) : 14;
+        const block = this.props.block;
+        const rows = block.rows.filter((row) => !row.total).length;
+        let rem = 14;
+        if (block.chart === "hbar") {
+            rem = Math.max(14, rows * 1.8 + 3);
+        } else if (legendBelow(block)) {
+            rem = 14 + rows * 1.3; // one legend line per slice under the doughnut
+        }
         return `height: ${rem}rem;`;
     }
 

@@ -107,6 +107,15 @@ function scales(block) {
     }
 }
 
+/** Long labels do not fit beside a doughnut: its legend then goes below it. */
+export const LEGEND_BESIDE_MAX = 18;
+
+export function legendBelow(block) {
+    return block.chart === "doughnut" && block.rows.some(
+        (row) => !row.total && String(row.label).length > LEGEND_BESIDE_MAX
+    );
+}
+
 /** The Chart.js configuration of a block (without the click handler). */
 export function chartConfig(block, series, colorScheme = "light") {
     const doughnut = block.chart === "doughnut";
@@ -123,7 +132,8 @@ export function chartConfig(block, series, colorScheme = "light") {
             plugins: {
                 legend: {
                     display: doughnut || series.length > 1,
-                    position: doughnut ? "right" : "top",
+                    labels: { boxWidth: 12 },
+                    position: doughnut ? (legendBelow(block) ? "bottom" : "right") : "top",
                 },
             },
             scales: scales(block),
