@@ -176,6 +176,10 @@ SHOTS = [
     Shot("portale-bando-domanda", APPLICANT, "#wrap form",
          url="/my/ixl/calls/{ref:ixl_calls.demo_call_hiring}/apply"),
     Shot("portale-domande-bandi", APPLICANT, PORTAL, url="/my/ixl/applications"),
+    # Cruscotto: i grafici (issue 18)
+    Shot("cruscotto-grafici", COORDINATOR, ".o_ixl_section_placements",
+         action="ixl_beneficiary.ixl_dashboard_action",
+         scroll=".o_ixl_section_placements .o_ixl_dashboard_block:nth-child(2) .card-header"),
     Shot("cruscotto", COORDINATOR, ".o_ixl_dashboard_section",
          action="ixl_beneficiary.ixl_dashboard_action"),
     # Tavoli dei firmatari e cicli di eventi

@@ -61,6 +61,9 @@
         "web.assets_tests": [
             "ixl_beneficiary/static/tests/tours/*.js",
         ],
+        "web.assets_unit_tests": [
+            "ixl_beneficiary/static/tests/*.test.js",
+        ],
     },
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -3,6 +3,8 @@ import re
 from odoo import fields, models
 from odoo.tools.misc import format_date, format_datetime
 
+from .ixl_dashboard_xlsx_charts import add_block_chart, chart_rows
+
 NUMBER_FORMATS = {"int": "#,##0", "float": "#,##0.0", "pct": "0.0", "money": "#,##0.00"}
 
 FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -16,7 +18,8 @@ def sheet_name(title):
 class IxlDashboardXlsx(models.AbstractModel):
     """The programme in numbers as a workbook: a cover sheet with the period and the
     extraction time, then one sheet per section, written from the same dicts the web
-    client shows (get_dashboard), so every addon's section comes for free."""
+    client shows (get_dashboard), so every addon's section comes for free. The blocks
+    with a ``chart`` hint get a native Excel chart next to their table."""
 
     _name = "report.ixl_beneficiary.dashboard_xlsx"
     _description = "Programme in numbers (XLSX)"
@@ -73,8 +76,16 @@ class IxlDashboardXlsx(models.AbstractModel):
         for pos, line in enumerate(heading, 1):
             sheet.write(pos, 0, line, styles["subtitle"])
         line = 4
+        charts = []
         for block in section["blocks"]:
-            line = self._write_block(sheet, styles, block, line) + 1
+            start = line
+            line = self._write_block(sheet, styles, block, line)
+            charts.append((block, range(start + 2, line), start + 1))
+            line = max(line, start + chart_rows(block)) + 1
+        # the charts right of the widest table of the sheet
+        chart_col = (sheet.dim_colmax or 0) + 2
+        for block, lines, header_line in charts:
+            add_block_chart(workbook, sheet, block, lines, header_line, chart_col)
 
     def _write_block(self, sheet, styles, block, line):
         sheet.write(line, 0, block["title"], styles["block"])

@@ -7,6 +7,8 @@ from . import test_translation
 from . import test_dashboard
 from . import test_dashboard_tour
 from . import test_dashboard_xlsx
+from . import test_dashboard_charts
+from . import test_dashboard_charts_js
 from . import test_consent
 from . import test_partner_access
 from . import test_intake

@@ -5,14 +5,17 @@ import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { formatFloat } from "@web/core/utils/numbers";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
+import { IxlDashboardChart } from "./ixl_dashboard_chart";
 
 /**
  * "Programme in numbers": the sections returned by ixl.dashboard.get_dashboard for a
- * period, as tables of figures; each figure drawn from records opens them.
+ * period, as tables of figures (and, for the blocks with a `chart` hint, a chart above the
+ * table); each figure drawn from records, and each element of a chart, opens them.
  */
 export class IxlDashboard extends Component {
     static template = "ixl_beneficiary.Dashboard";
     static props = { ...standardActionServiceProps };
+    static components = { IxlDashboardChart };
 
     setup() {
         this.orm = useService("orm");
@@ -24,6 +27,7 @@ export class IxlDashboard extends Component {
             dateTo: `${year}-12-31`,
             data: null,
             loading: false,
+            showCharts: true,
         });
         onWillStart(() => this.load());
     }
@@ -79,15 +83,23 @@ export class IxlDashboard extends Component {
         }
     }
 
+    toggleCharts() {
+        this.state.showCharts = !this.state.showCharts;
+    }
+
     openCell(section, block, row, cell) {
-        if (!cell.action) {
+        this.openAction(section, block, row, cell.action);
+    }
+
+    openAction(section, block, row, action) {
+        if (!action) {
             return;
         }
         this.actionService.doAction({
             type: "ir.actions.act_window",
             name: `${section.title} - ${block.title}: ${row.label}`,
-            res_model: cell.action.model,
-            domain: cell.action.domain,
+            res_model: action.model,
+            domain: action.domain,
             views: [
                 [false, "list"],
                 [false, "form"],
