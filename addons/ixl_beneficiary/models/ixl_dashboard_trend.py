@@ -39,8 +39,12 @@ class IxlDashboard(models.AbstractModel):
             year_period = dt.year_period(year, LOCAL_TZ)
             cells = [dt.count_cell(col["counts"].get(year, 0), col["model"],
                                    col["domain"](year_period)) for col in columns]
-            cells.append(dt.pct_cell(dt.percent(counts["permanent"].get(year, 0),
-                                                counts["hires"].get(year, 0))))
+            # the line's point opens the year's permanent hires (the share's numerator)
+            share = dt.pct_cell(dt.percent(counts["permanent"].get(year, 0),
+                                           counts["hires"].get(year, 0)))
+            share["action"] = {"model": "ixl.placement",
+                               "domain": year_period.date_domain("date_start") + PERMANENT_HIRE}
+            cells.append(share)
             rows.append(dt.row(str(year), *cells))
         titles = [col["title"] for col in columns] + [_("% permanent of hires")]
         return {"title": _("Four-year trend"), "blocks": [
