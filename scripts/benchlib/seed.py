@@ -209,6 +209,14 @@ class Seeder:
                       FROM ixl_beneficiary b2 JOIN res_partner p ON p.id = b2.partner_id
                      WHERE b2.id = ANY(%s)) a
              WHERE a.id = b.id""", [self.beneficiary_ids])
+        # Days from the start of the wait (Bologna date) to the first interview, as
+        # _compute_interview_wait_days does (the 15-day promise).
+        self.cr.execute("""
+            UPDATE ixl_beneficiary
+               SET interview_wait_days = interview_held_date - (
+                   waiting_since AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Rome')::date
+             WHERE id = ANY(%s) AND interview_held_date IS NOT NULL
+               AND waiting_since IS NOT NULL""", [self.beneficiary_ids])
 
     def _beneficiary_row(self, partner_id, p):
         score = p["score"]
