@@ -29,6 +29,20 @@ REFUSAL_REASONS = [
 ]
 
 
+def origin_record(env, res_model, res_id):
+    """The refused record (None when there is none, empty when it was deleted)."""
+    if not res_model or res_model not in env or not res_id:
+        return None
+    return env[res_model].browse(res_id).exists()
+
+
+def origin_label(origin):
+    """The refused record's name as Odoo shows a many2one (superuser), once the user may
+    read it; False otherwise."""
+    readable = origin and origin.has_access("read")
+    return origin.sudo().display_name if readable else False
+
+
 class IxlRefusal(models.Model):
     """The person refused something the programme proposed."""
 
@@ -64,10 +78,7 @@ class IxlRefusal(models.Model):
     @api.depends("res_model", "res_id")
     def _compute_origin_name(self):
         for rec in self:
-            origin = rec._origin_record()
-            # the name as Odoo shows a many2one (superuser), once the user may read it
-            readable = origin and origin.has_access("read")
-            rec.origin_name = origin.sudo().display_name if readable else False
+            rec.origin_name = origin_label(rec._origin_record())
 
     @api.constrains("date")
     def _check_date(self):
@@ -118,6 +129,4 @@ class IxlRefusal(models.Model):
 
     def _origin_record(self):
         self.ensure_one()
-        if not self.res_model or self.res_model not in self.env or not self.res_id:
-            return None
-        return self.env[self.res_model].browse(self.res_id).exists()
+        return origin_record(self.env, self.res_model, self.res_id)

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.ixl_refusal import REFUSAL_KINDS, REFUSAL_REASONS
+from ..models.ixl_refusal import REFUSAL_KINDS, REFUSAL_REASONS, origin_label, origin_record
 from ..models.tools import local_today, require_group
 
 OPERATOR = "ixl_beneficiary.group_ixl_operator"
@@ -26,16 +26,11 @@ class IxlRefusalRecord(models.TransientModel):
     @api.depends("res_model", "res_id")
     def _compute_origin_name(self):
         for wizard in self:
-            origin = wizard._origin_record()
-            # the name as Odoo shows a many2one (superuser), once the user may read it
-            readable = origin and origin.has_access("read")
-            wizard.origin_name = origin.sudo().display_name if readable else False
+            wizard.origin_name = origin_label(wizard._origin_record())
 
     def _origin_record(self):
         self.ensure_one()
-        if not self.res_model or self.res_model not in self.env or not self.res_id:
-            return None
-        return self.env[self.res_model].browse(self.res_id).exists()
+        return origin_record(self.env, self.res_model, self.res_id)
 
     def action_confirm(self):
         self.ensure_one()
