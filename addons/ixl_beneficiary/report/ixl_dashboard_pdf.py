@@ -46,7 +46,16 @@ class IxlDashboardPdf(models.AbstractModel):
         def fmt(cell):
             return self._format_cell(lang, cell)
 
-        sections = [self._section_values(section, fmt) for section in dashboard["sections"]]
+        before = str(doc.year - 1)
+
+        def fmt_cell(cell):
+            """The figure and, under it, the previous year's (as on the dashboard)."""
+            previous = cell.get("previous")
+            return {"text": fmt(cell), "previous": None if previous is None else
+                    f"{before}: {fmt(dict(cell, value=previous))}"}
+
+        sections = [self._section_values(section, fmt, fmt_cell)
+                    for section in dashboard["sections"]]
         headlines = [hl for hl in (self._headline(s) for s in sections) if hl]
         return {
             "year": doc.year,
@@ -72,25 +81,29 @@ class IxlDashboardPdf(models.AbstractModel):
         text = lang.format(CELL_FORMATS[kind], value, grouping=True)
         return f"{text} %" if kind == "pct" else text
 
-    def _section_values(self, section, fmt):
+    def _section_values(self, section, fmt, fmt_cell):
         blocks = []
         for block in section["blocks"]:
             blocks.append({
                 "title": block["title"],
                 "columns": block["columns"],
                 "chart": dashboard_svg.chart_svg(block, fmt),
+                "chart_type": block.get("chart"),
                 "rows": [{"label": row["label"], "total": row.get("total", False),
-                          "cells": [fmt(cell) for cell in row["cells"]]}
+                          "cells": [fmt_cell(cell) for cell in row["cells"]]}
                          for row in block["rows"]],
             })
         return {"key": section["key"], "title": section["title"], "blocks": blocks}
 
     @staticmethod
     def _headline(section):
-        """The first figure of a section (its first block's first row)."""
+        """The first figure of a section: its first block's first row, unless that block
+        is a series of months or years (no headline then)."""
         for block in section["blocks"][:1]:
+            if block["chart_type"] in ("bar", "trend"):
+                return None
             for row in block["rows"][:1]:
                 if row["cells"]:
                     return {"section": section["title"], "label": row["label"],
-                            "value": row["cells"][0]}
+                            "value": row["cells"][0]["text"]}
         return None

@@ -81,7 +81,9 @@ class TestDashboard2020(DashboardMixin, IxlCase):
     @classmethod
     def _make_board(cls):
         companies = cls.env["res.partner"].create([{
-            "name": f"Company {index:03d}", "is_company": True, "ixl_board_state":
+            # big enough to host 65 trainees under the regional quota (10% of the staff)
+            "name": f"Company {index:03d}", "is_company": True, "ixl_employee_count": 1000,
+            "ixl_board_state":
                 "member" if index < 103 else "contacted",
             "ixl_contact_date": f"2020-{1 + index % 12:02d}-01",
             "ixl_board_join_date": index < 103 and f"2020-{1 + index % 12:02d}-15",

@@ -168,11 +168,18 @@ class IxlDashboard(models.AbstractModel):
         for fund, effect, amount in Move._read_group(
                 within, ["fund_id", "effect_type"], ["amount:sum"]):
             moved[fund.id, effect] = amount
-        funds = self.env["ixl.guarantee.fund"].union(
-            *(fund for fund, in Move._read_group(until, ["fund_id"])))
-        position = funds._ledger_figures(as_of)
-        blocks = [self._fund_block(fund, position[fund.id], moved, until, within)
-                  for fund in funds.sorted("name")]
+        # The same queries whatever the period holds (none, one or every fund): all the
+        # funds with their currency, then the ledger's sums up to the end of the period.
+        every_fund = self.env["ixl.guarantee.fund"].with_context(active_test=False).search_fetch(
+            [], ["name", "currency_id"], order="name")
+        every_fund.currency_id.fetch(["rounding"])
+        sums = defaultdict(float)
+        for fund, effect, amount in Move._read_group(
+                until, ["fund_id", "effect_type"], ["amount:sum"]):
+            sums[fund.id, effect] = amount
+        funds = every_fund.filtered(lambda fund: any(key[0] == fund.id for key in sums))
+        blocks = [self._fund_block(fund, fund._figures_from_sums(sums), moved, until, within)
+                  for fund in funds]
         return {"title": _("Guarantee fund"), "blocks": blocks}
 
     def _fund_block(self, fund, figures, moved, until, within):
