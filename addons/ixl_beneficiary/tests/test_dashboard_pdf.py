@@ -39,7 +39,8 @@ class TestPrintYear(DashboardCase):
         self.assertNotIn("Registrations in the period", html)
         # 4 registrations in 2024: the headline and the table, Italian formatting.
         self.assertIn("Media mensile", html)
-        self.assertIn(">0,3<", html)
+        # the monthly average, with the previous year's under it
+        self.assertRegex(html, r">\s*0,3\s*<div class=\"o_ixl_prev\">2023: 0,2<")
         expected = {s["key"] for s in self.dashboard(self.operator)["sections"]}
         self.assertEqual(self.printed_sections(html), expected)
 
