@@ -2,10 +2,12 @@
 in the figures of the month."""
 
 import base64
+import importlib.util
 
 from freezegun import freeze_time
 
 from odoo.tests import Form, tagged
+from odoo.tools import file_path
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import figures, get_section
 
@@ -66,3 +68,33 @@ class TestCandidateRefusal(BoardCase):
         self.candidate.with_user(self.operator).action_refused_beneficiary()
         self.assertEqual((self.person.refusal_ids.reason, self.person.refusal_ids.kind),
                          ("sector", "cv_sending"))
+
+    def test_refusals_of_before_the_upgrade_come_onto_the_history(self):
+        """18.0.1.2.0: a candidature refused in November 2019, before refusals were
+        records, becomes a refusal of that day (its reason translated), so 2019's
+        figures have it; running the migration again adds nothing."""
+        spec = importlib.util.spec_from_file_location(
+            "ixl_board_post_refusals_18_0_1_2_0",
+            file_path("ixl_board/migrations/18.0.1.2.0/post-refusals.py"))
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        self.candidate.with_user(self.operator).action_send_cv()
+        self.candidate.write({"refusal_reason": "role", "refusal_note": "Turni di notte"})
+        self.env.flush_all()
+        # as a 18.0.1.1.0 database left it: refused, no refusal record, changed that day
+        self.env.cr.execute("""
+            UPDATE ixl_candidate SET state = 'refused_beneficiary', refusal_id = NULL,
+                   write_date = '2019-11-30 23:30:00' WHERE id = %s""", [self.candidate.id])
+        for _run in range(2):
+            migration.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        refusal = self.person.refusal_ids
+        self.assertEqual(len(refusal), 1)
+        # 23:30 UTC on 30 November is 1 December in Bologna
+        self.assertEqual((str(refusal.date), refusal.kind, refusal.reason, refusal.note),
+                         ("2019-12-01", "job_offer", "sector", "Turni di notte"))
+        self.assertEqual(self.candidate.refusal_id, refusal)
+        section = get_section(self.env(user=self.operator), "services", "2019-01-01",
+                              "2019-12-31")
+        self.assertEqual(figures(section)["Refusals by reason"][
+            "Not interested in the sector"], [1, 100.0])
