@@ -113,3 +113,34 @@ class TestWorkflowLocks(TransactionCase):
                 "fiscal_code": make_fiscal_code("VERDI", "ANNA", "1990-03-02", female=True),
             })
         self.assertEqual(person.state, "registered")
+
+    def test_derived_figures_are_written_by_their_compute_only(self):
+        """What a model derives and stores (ages, waits, totals paid, windows, the
+        placements' IPS path...) feeds the programme in numbers: a ``write`` of another
+        value over RPC is refused for every group that may write the model."""
+        derived = [
+            (model_name, name) for model_name in self.env.registry
+            if model_name.startswith("ixl.") and not self.env[model_name]._abstract
+            and not self.env[model_name]._transient
+            and hasattr(self.env[model_name], "_ixl_derived_fields")
+            for name in self.env[model_name]._ixl_derived_fields()
+        ]
+        names = {f"{model}.{name}" for model, name in derived}
+        for expected in ("ixl.beneficiary.interview_wait_days", "ixl.placement.age_at_start",
+                         "ixl.loan.amount_repaid", "ixl.internship.total_paid",
+                         "ixl.beneficiary.skill.level_progress"):
+            self.assertIn(expected, names)
+        tried = 0
+        for model_name, name in derived:
+            field = self.env[model_name]._fields[name]
+            other = {"integer": 999, "float": 999.0, "monetary": 999.0, "char": "X",
+                     "date": "2001-01-01", "datetime": "2001-01-01 00:00:00"}.get(field.type)
+            record = self.env[model_name].with_context(active_test=False).search([], limit=1)
+            if other is None or not record:
+                continue
+            tried += 1
+            for user_name in ("operator", "coordinator", "finance", "ixl_admin"):
+                with self.subTest(field=f"{model_name}.{name}", user=user_name), \
+                        self.assertRaises(AccessError):
+                    record.with_user(self.users[user_name]).write({name: other})
+        self.assertGreaterEqual(tried, 10)

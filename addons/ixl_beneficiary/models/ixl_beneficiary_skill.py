@@ -6,6 +6,7 @@ class IxlBeneficiarySkill(models.Model):
     """A skill of the hr_skills taxonomy declared by, or assessed for, a beneficiary."""
 
     _name = "ixl.beneficiary.skill"
+    _inherit = ["ixl.workflow.mixin"]  # the level's progress is derived, never sent
     _description = "Beneficiary skill"
     _order = "skill_type_id, skill_level_id"
     _rec_name = "skill_id"

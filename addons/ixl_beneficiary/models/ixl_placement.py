@@ -34,7 +34,8 @@ class IxlPlacement(models.Model):
 
     _name = "ixl.placement"
     _description = "Placement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.admission.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ixl.admission.mixin",
+                "ixl.workflow.mixin"]
     _order = "date_start desc, id desc"
 
     beneficiary_id = fields.Many2one(

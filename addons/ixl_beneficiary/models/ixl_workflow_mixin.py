@@ -8,6 +8,9 @@ model itself refuses a ``create`` or ``write`` that sets them from outside a tra
 A transition method writes through ``self._ixl_transition()``: it marks the environment
 with a module-level sentinel object that no RPC context (JSON) can carry. Superuser
 code (``sudo()``, data files) is trusted: it runs only after its own access check.
+The same holds for what the model derives and stores (stored computed fields without an
+inverse that the views show read-only: ages, waits, totals paid, windows...): they are
+the figures' inputs, so only their compute writes them, never a caller.
 
 The buttons of a transition show from a flag computed from the same state list that the
 action checks: the model lists ``_ixl_action_states = {"can_start": START_STATES, ...}``,
@@ -63,11 +66,19 @@ class IxlWorkflowMixin(models.AbstractModel):
             "which check the rules and who may do it.",
             fields=labels, model=self._description))
 
+    def _ixl_derived_fields(self):
+        """Stored fields that the model computes and that nobody edits (read-only, no
+        inverse): written by their compute only."""
+        return {name for name, field in self._fields.items()
+                if field.store and field.compute and field.readonly and not field.inverse
+                and field.type not in ("one2many", "many2many")}
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self._ixl_in_transition():
+            closed = set(self._ixl_locked_fields) | self._ixl_derived_fields()
             for vals in vals_list:
-                bad = {name for name in self._ixl_locked_fields
+                bad = {name for name in closed
                        if name in vals and not self._ixl_is_default(name, vals[name])}
                 if bad:
                     self._ixl_refuse_locked(bad)
@@ -78,7 +89,8 @@ class IxlWorkflowMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self._ixl_in_transition():
-            names = (set(self._ixl_locked_fields) | self._ixl_frozen_fields()) & set(vals)
+            names = (set(self._ixl_locked_fields) | self._ixl_frozen_fields()
+                     | self._ixl_derived_fields()) & set(vals)
             bad = {name for name in names if self._ixl_changes(name, vals[name])}
             if bad:
                 self._ixl_refuse_locked(bad)

@@ -238,6 +238,14 @@ class TestServiceFigures(DashboardMixin, RefusalCase):
         monthly = figures(section)["First interviews per month"]
         self.assertEqual(monthly["March 2024"], [2, 1, 13.0, 50.0])
 
+    def test_the_wait_cannot_be_shortened_by_hand(self):
+        """The 17 days of the person interviewed on 20 March stay 17: a write of 10 days
+        over RPC is refused (the figure follows the dates only)."""
+        for user in (self.operator, self.coordinator):
+            with self.assertRaises(AccessError):
+                self.late.with_user(user).write({"interview_wait_days": 10})
+        self.assertEqual(self.late.interview_wait_days, 17)
+
     def test_refusal_of_cv_sending_for_distance_in_the_march_figure(self):
         with freeze_time("2024-03-12 10:00:00"):
             self._refuse(self.on_time, "cv_sending", "distance")

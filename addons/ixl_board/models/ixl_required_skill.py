@@ -7,6 +7,7 @@ class IxlRequiredSkill(models.AbstractModel):
     the minimum level."""
 
     _name = "ixl.required.skill"
+    _inherit = ["ixl.workflow.mixin"]  # the level's progress is derived, never sent
     _description = "IXL: required skill"
     _order = "skill_type_id, id"
 
