@@ -1,3 +1,5 @@
+import base64
+
 from odoo.tests import Form
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
@@ -32,6 +34,15 @@ class BoardCase(IxlCase):
                 "beneficiary_id": person.id, "skill_type_id": cls.skill_type.id,
                 "skill_id": skill.id, "skill_level_id": level.id})
         return person
+
+    @classmethod
+    def make_forklift_request_and_person(cls):
+        """A warehouse request wanting a forklift driver (basic level) and a ready person
+        in Casalecchio who drives forklifts (advanced) and shared a CV."""
+        cls.request = cls.make_request([(cls.forklift, cls.basic)], positions=1)
+        cls.person = cls.make_ready([(cls.forklift, cls.advanced)], cls.casalecchio,
+                                    cv_file=base64.b64encode(b"%PDF-1.4 cv"),
+                                    cv_filename="cv.pdf")
 
     @classmethod
     def make_request(cls, skills=(), municipality=None, **vals):

@@ -12,9 +12,7 @@ class TestRequestsAndCandidates(BoardCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.request = cls.make_request([(cls.forklift, cls.basic)], positions=1)
-        cls.person = cls.make_ready([(cls.forklift, cls.advanced)], cls.casalecchio,
-                                    cv_file=base64.b64encode(b"%PDF-1.4 cv"), cv_filename="cv.pdf")
+        cls.make_forklift_request_and_person()
 
     def _candidate(self, person=None, request=None):
         return self.env["ixl.candidate"].with_user(self.operator).create({

@@ -1,7 +1,6 @@
 """Issue 17: a person refuses a candidature; the reason goes on the person's history and
 in the figures of the month."""
 
-import base64
 import importlib.util
 
 from freezegun import freeze_time
@@ -19,9 +18,7 @@ class TestCandidateRefusal(BoardCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.request = cls.make_request([(cls.forklift, cls.basic)], positions=1)
-        cls.person = cls.make_ready([(cls.forklift, cls.advanced)], cls.casalecchio,
-                                    cv_file=base64.b64encode(b"%PDF-1.4 cv"), cv_filename="cv.pdf")
+        cls.make_forklift_request_and_person()
         cls.candidate = cls.env["ixl.candidate"].with_user(cls.operator).create({
             "request_id": cls.request.id, "beneficiary_id": cls.person.id})
 

@@ -177,7 +177,8 @@ class IxlDashboard(models.AbstractModel):
         for fund, effect, amount in Move._read_group(
                 until, ["fund_id", "effect_type"], ["amount:sum"]):
             sums[fund.id, effect] = amount
-        funds = every_fund.filtered(lambda fund: any(key[0] == fund.id for key in sums))
+        with_moves = {fund_id for fund_id, _effect in sums}
+        funds = every_fund.filtered(lambda fund: fund.id in with_moves)
         blocks = [self._fund_block(fund, fund._figures_from_sums(sums), moved, until, within)
                   for fund in funds]
         return {"title": _("Guarantee fund"), "blocks": blocks}
