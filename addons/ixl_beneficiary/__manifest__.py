@@ -4,9 +4,6 @@
     "services and placements",
     "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "mail",
         "calendar",
@@ -67,5 +64,7 @@
     },
     "post_init_hook": "post_init_hook",
     "application": True,
-    "installable": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -5,9 +5,6 @@
     "portal",
     "version": "18.0.1.2.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
         "crm",
@@ -49,5 +46,7 @@
             "ixl_board/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -4,9 +4,6 @@
     "incentives and APL projects, applications, grants and payments, applicant portal",
     "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
         "portal",
@@ -34,5 +31,7 @@
             "ixl_calls/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -5,9 +5,6 @@
     "and payments (the money recorded once)",
     "version": "18.0.1.0.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_calls",
         "ixl_microcredit",
@@ -16,6 +13,8 @@
         "views/ixl_social_project_views.xml",
         "views/ixl_call_application_views.xml",
     ],
-    "installable": True,
     "auto_install": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -4,9 +4,6 @@
     "Credito Sociale loans, self-employment and social-innovation projects",
     "version": "18.0.1.2.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
         "report_xlsx",
@@ -30,5 +27,7 @@
     "demo": [
         "demo/ixl_microcredit_demo.xml",
     ],
-    "installable": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -4,9 +4,6 @@
     "people out of protocol, webinars, networking events and the job fair",
     "version": "18.0.1.0.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
         "mass_mailing",
@@ -40,5 +37,7 @@
             "ixl_outreach/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -5,9 +5,6 @@
     "people who withdrew the consent to communications",
     "version": "18.0.1.0.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_outreach",
         "ixl_board",
@@ -15,6 +12,8 @@
     "data": [
         "views/event_registration_views.xml",
     ],
-    "installable": True,
     "auto_install": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

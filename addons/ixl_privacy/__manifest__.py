@@ -4,9 +4,6 @@
     "retention and the access log of special-category data",
     "version": "18.0.1.0.1",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
         "portal",
@@ -33,5 +30,7 @@
             "ixl_privacy/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -4,9 +4,6 @@
     "packages, course indicators, risk sharing, IPS and re-training seats",
     "version": "18.0.1.1.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
         "hr",
@@ -36,5 +33,7 @@
     "demo": [
         "demo/ixl_training_demo.xml",
     ],
-    "installable": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }

@@ -4,9 +4,6 @@
     "(/ixl/registrazione), where people ask to be followed by the programme",
     "version": "18.0.1.0.0",
     "category": "Insieme per il lavoro",
-    "author": "Insieme per il lavoro",
-    "website": "https://www.insiemeperillavoro.it",
-    "license": "LGPL-3",
     "depends": [
         "ixl_beneficiary",
         "website",
@@ -17,6 +14,8 @@
     ],
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
-    "installable": True,
     "auto_install": True,
+    "author": "Insieme per il lavoro",
+    "website": "https://www.insiemeperillavoro.it",
+    "license": "LGPL-3",
 }
