@@ -6,7 +6,7 @@ from stdnum.it import codicefiscale
 
 from odoo import http
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 from odoo.tests.common import HttpCase, TransactionCase
 from odoo.tools import file_path
 from odoo.tools.translate import TranslationModuleReader
@@ -107,6 +107,23 @@ class IxlCase(TransactionCase):
                     with self.subTest(model=model, group=group, op=op):
                         self.assertEqual(target.with_user(user).has_access(op),
                                          letter in expected[group])
+
+    def action_form(self, action, user=None, **context):
+        """The form of the wizard ``action`` (a button's return) as ``user`` would see it."""
+        model = self.env[action["res_model"]].with_user(user or self.operator)
+        return Form(model.with_context(**action["context"], **context))
+
+    def wizard_form(self, record, method, user=None, *args):
+        """The button ``method`` of ``record`` pressed as ``user``: its wizard's form."""
+        action = getattr(record.with_user(user or self.operator), method)(*args)
+        return self.action_form(action, user)
+
+    def run_wizard(self, record, method, user=None, **values):
+        """The button ``method`` of ``record`` as ``user``: its wizard filled, confirmed."""
+        form = self.wizard_form(record, method, user)
+        for name, value in values.items():
+            setattr(form, name, value)
+        return form.save().action_confirm()
 
     @classmethod
     def make_beneficiary(cls, state="registered", **vals):

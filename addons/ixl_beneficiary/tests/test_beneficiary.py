@@ -140,9 +140,7 @@ class TestFirstInterview(IxlCase):
             self.assertEqual(person.activity_ids.date_deadline, person.interview_deadline)
 
     def _record_interview(self, person, outcome, score=0, readiness="pending", user=None):
-        action = person.with_user(user or self.operator).action_record_interview()
-        wizard = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                      .with_context(**action["context"]))
+        wizard = self.wizard_form(person, "action_record_interview", user)
         wizard.outcome = outcome
         if outcome == "in_target":
             wizard.vulnerability_score = score

@@ -22,9 +22,7 @@ class IntakeCase(IxlCase):
         return person.activity_ids.filtered(lambda a: a.activity_type_id == first)
 
     def _outcome_form(self, person, user=None):
-        action = person.with_user(user or self.operator).action_record_interview()
-        return Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
+        return self.wizard_form(person, "action_record_interview", user)
 
     def _record(self, person, outcome, score=None, readiness="pending", day=None):
         form = self._outcome_form(person)
@@ -37,9 +35,7 @@ class IntakeCase(IxlCase):
         form.save().action_confirm()
 
     def _move_out(self, person, reason="unreachable"):
-        action = person.with_user(self.operator).action_out_of_protocol()
-        form = Form(self.env[action["res_model"]].with_user(self.operator)
-                    .with_context(**action["context"]))
+        form = self.wizard_form(person, "action_out_of_protocol")
         form.reason = reason
         form.send_email = False
         form.save().action_confirm()

@@ -73,9 +73,7 @@ class TestOperatorTasks(IntakeCase):
 
     def test_move_out_of_protocol_with_the_notice(self):
         person = self._register()
-        action = person.with_user(self.operator).action_out_of_protocol()
-        form = Form(self.env[action["res_model"]].with_user(self.operator)
-                    .with_context(**action["context"]))
+        form = self.wizard_form(person, "action_out_of_protocol")
         form.reason = "unreachable"
         form.save().action_confirm()
         self.assertEqual(person.state, "out_of_protocol")

@@ -98,9 +98,7 @@ class TestPlacement(IxlCase):
         """Issue 15: the person works, so staff moved them out of protocol; the
         fixed-term contract is renewed, then transformed into a permanent one."""
         first = self._place()  # fixed-term, February to July 2026
-        action = self.person.with_user(self.operator).action_out_of_protocol()
-        wizard = Form(self.env[action["res_model"]].with_user(self.operator)
-                      .with_context(**action["context"]))
+        wizard = self.wizard_form(self.person, "action_out_of_protocol")
         wizard.reason = "employed"
         wizard.send_email = False
         wizard.save().action_confirm()

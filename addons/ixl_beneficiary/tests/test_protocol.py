@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
 from .common import IxlCase
 
@@ -14,9 +14,7 @@ class TestOutOfProtocol(IxlCase):
         cls.call_type = cls.env.ref("ixl_beneficiary.mail_activity_type_unanswered_call")
 
     def _move_out(self, people, reason="unreachable", send_email=True, user=None):
-        action = people.with_user(user or self.operator).action_out_of_protocol()
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
+        form = self.wizard_form(people, "action_out_of_protocol", user)
         if reason:
             form.reason = reason
         form.send_email = send_email

@@ -4,7 +4,7 @@ promise measured and the services counted, from the situations staff meet."""
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import IxlCase
 from .dashboard_common import DashboardMixin, check_drilldowns, figures, get_section
@@ -30,9 +30,7 @@ class RefusalCase(IxlCase):
             activity.id).action_ixl_did_not_come()
 
     def _refuse(self, person, kind="proposal", reason="distance", date=None, user=None):
-        action = person.with_user(user or self.operator).action_record_refusal()
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
+        form = self.wizard_form(person, "action_record_refusal", user)
         form.kind = kind
         form.reason = reason
         if date:

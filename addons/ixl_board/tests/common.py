@@ -1,7 +1,5 @@
 import base64
 
-from odoo.tests import Form
-
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
 
@@ -88,18 +86,12 @@ class OfferCase(BoardCase):
     def send(self, offer, people, user=None):
         """The operator's path: the offer's "Send to people" button, the wizard."""
         action = offer.with_user(user or self.operator)._open_send(people)
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
+        form = self.action_form(action, user)
         wizard = form.save()
         return wizard, wizard.action_confirm()
 
     def answer(self, line, user=None, **values):
-        action = line.with_user(user or self.operator).action_open_answer()
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
-        for name, value in values.items():
-            setattr(form, name, value)
-        return form.save().action_confirm()
+        return self.run_wizard(line, "action_open_answer", user, **values)
 
 
 class InternshipCase(IxlCase):
@@ -121,28 +113,18 @@ class InternshipCase(IxlCase):
         values.update(vals)
         return self.env["ixl.internship"].with_user(user or self.operator).create(values)
 
-    def _wizard(self, record, method, user=None, **values):
-        """Open the wizard of the button ``method`` as ``user``, fill it, confirm it."""
-        record = record.with_user(user or self.operator)
-        action = getattr(record, method)()
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
-        for name, value in values.items():
-            setattr(form, name, value)
-        return form.save().action_confirm()
-
     def _suspend(self, internship, date_from, date_to, user=None, **values):
-        return self._wizard(internship, "action_open_suspend", user, date_from=date_from,
-                            date_to=date_to, reason="Sick leave", **values)
+        return self.run_wizard(internship, "action_open_suspend", user, date_from=date_from,
+                               date_to=date_to, reason="Sick leave", **values)
 
     def _close(self, internship, outcome, user=None, **values):
-        return self._wizard(internship, "action_open_close", user, outcome=outcome, **values)
+        return self.run_wizard(internship, "action_open_close", user, outcome=outcome, **values)
 
     def _extend(self, internship, date_end, user=None):
-        return self._wizard(internship, "action_open_extend", user, date_end=date_end)
+        return self.run_wizard(internship, "action_open_extend", user, date_end=date_end)
 
     def _pay(self, line, user=None, **values):
-        return self._wizard(line, "action_open_payment", user or self.coordinator, **values)
+        return self.run_wizard(line, "action_open_payment", user or self.coordinator, **values)
 
     @staticmethod
     def _months(internship):

@@ -2,7 +2,7 @@ import base64
 import io
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import BoardCase
 
@@ -35,8 +35,7 @@ class TestRequestsAndCandidates(BoardCase):
         self.assertEqual((cand.state, self.request.state), ("cv_sent", "selection"))
         cand.action_interview()
         action = cand.action_hire()
-        wizard = Form(self.env[action["res_model"]].with_user(self.operator)
-                      .with_context(**action["context"]))
+        wizard = self.action_form(action)
         wizard.date_start = "2026-12-01"
         wizard.date_end = "2027-05-31"
         result = wizard.save().action_confirm()

@@ -2,7 +2,7 @@ import importlib.util
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 from odoo.tools import file_path
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
@@ -22,11 +22,7 @@ class TestBoardMembership(IxlCase):
         cls.company = cls.env["res.partner"].create({"name": "Nuova Srl", "is_company": True})
 
     def _step(self, method, day):
-        action = getattr(self.company.with_user(self.operator), method)()
-        form = Form(self.env[action["res_model"]].with_user(self.operator)
-                    .with_context(**action["context"]))
-        form.date = day
-        return form.save().action_confirm()
+        return self.run_wizard(self.company, method, date=day)
 
     def _members_at_end_of(self, year):
         data = self.env["ixl.dashboard"].with_user(self.operator).get_dashboard(

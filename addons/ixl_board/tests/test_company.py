@@ -18,37 +18,33 @@ class TestBoardSteps(IxlCase):
         cls.company = cls.env["res.partner"].create({"name": "Nuova Srl", "is_company": True})
 
     def _step(self, method, user=None, **values):
-        action = getattr(self.company.with_user(user or self.operator), method)()
-        form = Form(self.env[action["res_model"]].with_user(user or self.operator)
-                    .with_context(**action["context"]))
-        for name, value in values.items():
-            setattr(form, name, value)
-        return form.save().action_confirm()
+        return self.run_wizard(self.company, method, user, **values)
 
     def test_steps_on_their_real_dates(self):
-        action = self.company.with_user(self.operator).action_ixl_mark_contacted()
-        wizard = Form(self.env[action["res_model"]].with_user(self.operator)
-                      .with_context(**action["context"]))
+        wizard = self.wizard_form(self.company, "action_ixl_mark_contacted")
         self.assertEqual(wizard.date, date(2026, 3, 2), "today in Bologna")
-        with self.assertRaisesRegex(UserError, "future"), self.cr.savepoint():
-            self._step("action_ixl_mark_contacted", date=date(2026, 3, 3))
-        self._step("action_ixl_mark_contacted", date=date(2025, 11, 4))
-        self.assertEqual((self.company.ixl_board_state, self.company.ixl_contact_date),
-                         ("contacted", date(2025, 11, 4)))
-        with self.assertRaisesRegex(UserError, "already contacted"), self.cr.savepoint():
-            self._step("action_ixl_mark_contacted", date=date(2025, 12, 1))
-        with self.assertRaisesRegex(UserError, "previous step"), self.cr.savepoint():
-            self._step("action_ixl_join_board", date=date(2025, 11, 3))
-        self._step("action_ixl_join_board", date=date(2026, 1, 20))
-        self.assertEqual((self.company.ixl_board_state, self.company.ixl_board_join_date),
-                         ("member", date(2026, 1, 20)))
-        with self.assertRaisesRegex(UserError, "before joining"), self.cr.savepoint():
-            self._step("action_ixl_leave_board", date=date(2026, 1, 19))
-        self._step("action_ixl_leave_board", date=date(2026, 2, 27))
-        self.assertEqual((self.company.ixl_board_state, self.company.ixl_board_leave_date),
-                         ("left", date(2026, 2, 27)))
-        with self.assertRaisesRegex(UserError, "previous step"), self.cr.savepoint():
-            self._step("action_ixl_join_board", date=date(2026, 2, 26))
+        contact, join, leave = ("action_ixl_mark_contacted", "action_ixl_join_board",
+                                "action_ixl_leave_board")
+        story = [  # (button, date, refused with / the state and the date it records)
+            (contact, date(2026, 3, 3), "future"),
+            (contact, date(2025, 11, 4), ("contacted", "ixl_contact_date")),
+            (contact, date(2025, 12, 1), "already contacted"),
+            (join, date(2025, 11, 3), "previous step"),
+            (join, date(2026, 1, 20), ("member", "ixl_board_join_date")),
+            (leave, date(2026, 1, 19), "before joining"),
+            (leave, date(2026, 2, 27), ("left", "ixl_board_leave_date")),
+            (join, date(2026, 2, 26), "previous step"),
+        ]
+        for method, day, outcome in story:
+            with self.subTest(method=method, date=day):
+                if isinstance(outcome, str):
+                    with self.assertRaisesRegex(UserError, outcome), self.cr.savepoint():
+                        self._step(method, date=day)
+                    continue
+                self._step(method, date=day)
+                state, field = outcome
+                self.assertEqual((self.company.ixl_board_state, self.company[field]),
+                                 (state, day))
         with self.assertRaises(AccessError):
             self._step("action_ixl_join_board", user=self.finance, date=date(2026, 3, 1))
 

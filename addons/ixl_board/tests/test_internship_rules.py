@@ -39,6 +39,13 @@ class TestInternshipRules(InternshipCase):
         return self.env["ixl.internship"].search_count(
             [(name, "=", value) for name, value in domain.items()])
 
+    def _assert_form_refused(self, pattern, **values):
+        """The internship form saved with ``values``: refused with ``pattern``, and the
+        person has no internship."""
+        with self.assertRaisesRegex(ValidationError, pattern), self.cr.savepoint():
+            self._form_internship(**values)
+        self.assertEqual(self._count(beneficiary_id=self.person.id), 0)
+
     # INDEMNITY
 
     def test_three_month_traineeship_at_400_is_refused(self):
@@ -46,10 +53,7 @@ class TestInternshipRules(InternshipCase):
         nothing saved; at 450 EUR it is recorded."""
         values = {"kind": "traineeship", "date_start": date(2026, 5, 1),
                   "date_end": date(2026, 7, 31), "monthly_indemnity": 400}
-        with self.assertRaisesRegex(ValidationError, r"below the regional minimum of 450"), \
-                self.cr.savepoint():
-            self._form_internship(**values)
-        self.assertEqual(self._count(beneficiary_id=self.person.id), 0)
+        self._assert_form_refused(r"below the regional minimum of 450", **values)
         internship = self._form_internship(**dict(values, monthly_indemnity=450))
         self.assertEqual((internship.kind, internship.monthly_indemnity), ("traineeship", 450))
         # Lowering it later is refused too, and the months keep the old rate.
@@ -63,10 +67,7 @@ class TestInternshipRules(InternshipCase):
     def test_ten_month_traineeship_needs_a_disadvantaged_trainee(self):
         values = {"kind": "traineeship", "date_start": date(2026, 5, 1),
                   "date_end": date(2027, 2, 28), "monthly_indemnity": 500}
-        with self.assertRaisesRegex(ValidationError, r"more than 6 months.*by 2026-10-31"), \
-                self.cr.savepoint():
-            self._form_internship(**values)
-        self.assertEqual(self._count(beneficiary_id=self.person.id), 0)
+        self._assert_form_refused(r"more than 6 months.*by 2026-10-31", **values)
         internship = self._form_internship(trainee_category="disadvantaged", **values)
         self.assertEqual(internship.trainee_category, "disadvantaged")
         self.assertEqual(len(internship.month_ids), 10)
@@ -91,12 +92,9 @@ class TestInternshipRules(InternshipCase):
         self.assertEqual(internship.date_end, date(2026, 8, 31))
 
     def test_one_month_is_too_short_but_an_early_end_is_allowed(self):
-        with self.assertRaisesRegex(ValidationError, "less than the regional minimum of 2 "
-                                                     "months.*2026-06-30 or later"), \
-                self.cr.savepoint():
-            self._form_internship(date_start=date(2026, 5, 1), date_end=date(2026, 5, 31),
-                                  monthly_indemnity=500)
-        self.assertEqual(self._count(beneficiary_id=self.person.id), 0)
+        self._assert_form_refused(
+            "less than the regional minimum of 2 months.*2026-06-30 or later",
+            date_start=date(2026, 5, 1), date_end=date(2026, 5, 31), monthly_indemnity=500)
         internship = self._internship(date_start="2026-04-01", date_end="2026-06-30")
         internship.with_user(self.operator).action_start()
         # The trainee leaves after three weeks: closing early is not a plan, it is allowed.
@@ -107,8 +105,8 @@ class TestInternshipRules(InternshipCase):
     # ATTENDANCE
 
     def _attendance(self, line, planned, attended, user=None):
-        return self._wizard(line, "action_open_attendance", user, hours_planned=planned,
-                            hours_attended=attended)
+        return self.run_wizard(line, "action_open_attendance", user, hours_planned=planned,
+                               hours_attended=attended)
 
     def _march(self, internship):
         return internship.month_ids.filtered(lambda line: line.month == date(2026, 3, 1))

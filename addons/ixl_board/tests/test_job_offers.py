@@ -4,7 +4,7 @@ interests declared at the interview, residence or domicile), sent by email, answ
 import random
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import OfferCase
 from .naive_matching import rank_naive
@@ -328,8 +328,7 @@ class TestAnswers(OfferCase):
             self.answer(line, answer="not_interested", answer_date="2026-03-01")
         action = self.answer(line, answer="not_interested", answer_date="2026-03-10")
         self.assertEqual(line.answer, "none", "not answered until the reason is given")
-        form = Form(self.env[action["res_model"]].with_user(self.operator)
-                    .with_context(**action["context"]))
+        form = self.action_form(action)
         form.reason = "distance"
         form.save().action_confirm()
         self.assertEqual((line.answer, line.answer_date.isoformat()),

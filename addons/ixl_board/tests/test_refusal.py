@@ -5,7 +5,7 @@ import importlib.util
 
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 from odoo.tools import file_path
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import figures, get_section
@@ -23,9 +23,7 @@ class TestCandidateRefusal(BoardCase):
             "request_id": cls.request.id, "beneficiary_id": cls.person.id})
 
     def _refuse_with_wizard(self, reason, note=""):
-        action = self.candidate.with_user(self.operator).action_record_refusal()
-        form = Form(self.env[action["res_model"]].with_user(self.operator)
-                    .with_context(**action["context"]))
+        form = self.wizard_form(self.candidate, "action_record_refusal")
         form.reason = reason
         form.note = note
         form.save().action_confirm()

@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import PrivacyCase
 
@@ -116,18 +116,14 @@ class TestAnonymise(PrivacyCase):
             return original(records) + ["A loan is still open."]
 
         self.patch(Person, "_privacy_erasure_blockers", blockers)
-        action = self.person.with_user(self.coordinator).action_privacy_anonymise()
-        wizard = Form(self.env[action["res_model"]].with_user(self.coordinator).with_context(
-            **action["context"]))
+        wizard = self.wizard_form(self.person, "action_privacy_anonymise", self.coordinator)
         self.assertIn("A loan is still open.", wizard.blockers)
         with self.assertRaisesRegex(UserError, "A loan is still open"):
             self.person.with_user(self.coordinator)._privacy_anonymise()
         self.assertFalse(self.person.anonymised_date)
 
     def test_wizard_needs_confirmation(self):
-        action = self.person.with_user(self.coordinator).action_privacy_anonymise()
-        form = Form(self.env[action["res_model"]].with_user(self.coordinator).with_context(
-            **action["context"]))
+        form = self.wizard_form(self.person, "action_privacy_anonymise", self.coordinator)
         form.reason = "Request by email of 2026-11-20"
         wizard = form.save()
         with self.assertRaises(UserError):

@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import figures, get_section
 
@@ -200,8 +200,7 @@ class TestSettlement(TrainingCase):
                 coordinator.action_confirm_early("   ")
             self.assertEqual(settlement.state, "draft")
             action = coordinator.action_open_confirm_early()
-            wizard = Form(self.env[action["res_model"]].with_user(self.coordinator).with_context(
-                action["context"], tracking_disable=False))
+            wizard = self.action_form(action, self.coordinator, tracking_disable=False)
             wizard.reason = "The provider closes down: agreed with the Board on 2 April."
             wizard.save().action_confirm()
         settlement = settlement.with_env(self.env)
