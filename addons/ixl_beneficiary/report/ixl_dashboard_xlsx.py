@@ -4,6 +4,7 @@ from odoo import fields, models
 from odoo.tools.misc import format_date, format_datetime
 
 from .ixl_dashboard_xlsx_charts import add_block_chart, chart_rows
+from .xlsx_tools import house_formats
 
 NUMBER_FORMATS = {"int": "#,##0", "float": "#,##0.0", "pct": "0.0", "money": "#,##0.00"}
 
@@ -36,17 +37,10 @@ class IxlDashboardXlsx(models.AbstractModel):
             self._write_section(workbook, styles, heading, section)
 
     def _styles(self, workbook):
-        styles = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "subtitle": workbook.add_format({"italic": True, "font_color": "#555555"}),
-            "block": workbook.add_format({"bold": True, "font_size": 12}),
-            "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
-            "label": workbook.add_format({"border": 1}),
-            "text": workbook.add_format({"border": 1}),
-        }
-        for kind, num_format in NUMBER_FORMATS.items():
-            styles[kind] = workbook.add_format({"border": 1, "num_format": num_format})
-        return styles
+        numbers = {kind: {"border": 1, "num_format": num_format}
+                   for kind, num_format in NUMBER_FORMATS.items()}
+        return house_formats(workbook, subtitle={"italic": True, "font_color": "#555555"},
+                             block={"bold": True, "font_size": 12}, **numbers)
 
     def _heading(self, wizard):
         now = fields.Datetime.now()
@@ -90,26 +84,26 @@ class IxlDashboardXlsx(models.AbstractModel):
     def _write_block(self, sheet, styles, block, line):
         sheet.write(line, 0, block["title"], styles["block"])
         line += 1
-        sheet.write(line, 0, "", styles["header"])
+        sheet.write(line, 0, "", styles["head"])
         # the previous period's value of each compared column, after the block's columns
         compared = [pos for pos in range(len(block["columns"])) if any(
             "previous" in row["cells"][pos] for row in block["rows"] if pos < len(row["cells"]))]
         columns = list(block["columns"]) + [self.env._(
             "%(column)s, previous period", column=block["columns"][pos]) for pos in compared]
         for col, column in enumerate(columns, 1):
-            sheet.write(line, col, column, styles["header"])
+            sheet.write(line, col, column, styles["head"])
         for row in block["rows"]:
             line += 1
-            sheet.write(line, 0, row["label"], styles["label"])
+            sheet.write(line, 0, row["label"], styles["cell"])
             cells = row["cells"] + [
                 {"type": row["cells"][pos]["type"], "value": row["cells"][pos].get("previous")}
                 for pos in compared if pos < len(row["cells"])]
             for col, cell in enumerate(cells, 1):
                 value = cell["value"]
                 if value is None:
-                    sheet.write_blank(line, col, None, styles["text"])
+                    sheet.write_blank(line, col, None, styles["cell"])
                 elif cell["type"] == "text":
-                    sheet.write_string(line, col, str(value), styles["text"])
+                    sheet.write_string(line, col, str(value), styles["cell"])
                 else:
                     sheet.write_number(line, col, value, styles[cell["type"]])
         return line + 1

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import models
+
+from odoo.addons.ixl_beneficiary.report.xlsx_tools import house_formats, write_heading
 
 
 class IxlCallFinanceXlsx(models.AbstractModel):
@@ -11,12 +13,7 @@ class IxlCallFinanceXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, calls):
         _ = self.env._
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "head": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
-            "cell": workbook.add_format({"border": 1}),
-            "money": workbook.add_format({"border": 1, "num_format": "#,##0.00"}),
-        }
+        formats = house_formats(workbook)
         sources = calls.allocation_ids.source_id
         grants = calls.grant_ids
         applicants = grants.partner_id
@@ -44,11 +41,7 @@ class IxlCallFinanceXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet(name)
         sheet.set_column(0, 0, 45)
         sheet.set_column(1, len(headers), 16)
-        sheet.write(0, 0, name, formats["title"])
-        sheet.write(1, 0, self.env._("Extracted on %s",
-                                     fields.Datetime.to_string(fields.Datetime.now())))
-        for col, header in enumerate(headers):
-            sheet.write(3, col, header, formats["head"])
+        write_heading(self.env, sheet, formats, name, headers)
         for row, values in enumerate(rows, 4):
             sheet.write(row, 0, values[0], formats["cell"])
             for col, value in enumerate(values[1:], 1):

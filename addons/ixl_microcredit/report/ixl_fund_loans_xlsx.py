@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import models
+
+from odoo.addons.ixl_beneficiary.report.xlsx_tools import house_formats, write_heading
 
 FIGURES = ["ceiling", "committed", "free_capacity", "losses_paid", "recovered",
            "utilisation", "outstanding", "outstanding_at_risk", "portfolio_at_risk"]
@@ -10,12 +12,7 @@ class IxlFundLoansXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
 
     def generate_xlsx_report(self, workbook, data, funds):
-        fmt = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "bold": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
-            "cell": workbook.add_format({"border": 1}),
-            "money": workbook.add_format({"border": 1, "num_format": "#,##0.00"}),
-        }
+        fmt = house_formats(workbook)
         for fund in funds:
             self._write_usage(workbook, fund, fmt)
             self._write_loans(workbook, fund, fmt)
@@ -24,9 +21,7 @@ class IxlFundLoansXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet(self.env._("Fund usage"))
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, 1, 16)
-        sheet.write(0, 0, self.env._("Usage of %(fund)s", fund=fund.name), fmt["title"])
-        sheet.write(1, 0, self.env._("Extracted on %(date)s", date=fields.Datetime.to_string(
-            fields.Datetime.now())))
+        write_heading(self.env, sheet, fmt, self.env._("Usage of %(fund)s", fund=fund.name))
         for row, name in enumerate(FIGURES, 3):
             sheet.write(row, 0, fund._fields[name].get_description(self.env)["string"],
                         fmt["cell"])
@@ -40,7 +35,7 @@ class IxlFundLoansXlsx(models.AbstractModel):
                    self.env._("Product"), self.env._("Requested"), self.env._("Approved"),
                    self.env._("Disbursed"), self.env._("Outstanding")]
         for col, header in enumerate(headers):
-            sheet.write(0, col, header, fmt["bold"])
+            sheet.write(0, col, header, fmt["head"])
         loans = fund.loan_ids.sorted(lambda loan: (list(states).index(loan.state), loan.name))
         for row, loan in enumerate(loans, 1):
             texts = [states[loan.state], loan.name, loan.partner_id.name, loan.product_id.name]

@@ -1,7 +1,6 @@
-from odoo import fields, models
-from odoo.tools.misc import format_datetime
+from odoo import models
 
-from odoo.addons.ixl_beneficiary.models.tools import LOCAL_TZ
+from odoo.addons.ixl_beneficiary.report.xlsx_tools import house_formats, write_heading
 
 from ..models.indicators import COUNTS, rate_of
 
@@ -13,16 +12,6 @@ class IxlTrainingXlsxMixin(models.AbstractModel):
     _name = "report.ixl_training.xlsx_mixin"
     _description = "Training XLSX helpers"
     _inherit = "report.report_xlsx.abstract"
-
-    def _formats(self, workbook):
-        return {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "head": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
-                                         "text_wrap": True}),
-            "cell": workbook.add_format({"border": 1}),
-            "pct": workbook.add_format({"border": 1, "num_format": "0.0"}),
-            "money": workbook.add_format({"border": 1, "num_format": "#,##0.00"}),
-        }
 
     def _headers(self, first):
         return [first,
@@ -40,15 +29,12 @@ class IxlTrainingXlsxMixin(models.AbstractModel):
                 ("amount_guaranteed", "amount_earned", "amount_retained")]
 
     def _write_sheet(self, workbook, title, first, rows):
-        fmt = self._formats(workbook)
+        fmt = house_formats(workbook, head={"bold": True, "bg_color": "#DDEBF7", "border": 1,
+                                            "text_wrap": True})
         sheet = workbook.add_worksheet(title[:31])
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, 11, 14)
-        sheet.write(0, 0, title, fmt["title"])
-        sheet.write(1, 0, self.env._("Extracted on %s", format_datetime(
-            self.env, fields.Datetime.now(), tz=LOCAL_TZ)))
-        for col, header in enumerate(self._headers(first)):
-            sheet.write(3, col, header, fmt["head"])
+        write_heading(self.env, sheet, fmt, title, self._headers(first))
         for row, (name, counts, money) in enumerate(rows, 4):
             sheet.write(row, 0, name, fmt["cell"])
             for col, key in enumerate(("participants", "placements", "employed"), 1):
