@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES as PLACEMENT_CONTRACTS
+
 AGE_BANDS = [
     ("lt30", "Under 30"),
     ("30_39", "30-39"),
@@ -13,13 +15,8 @@ AGE_BANDS = [
 # Lower and upper bound (excluded) in years of each age band.
 AGE_BOUNDS = {"lt30": (0, 30), "30_39": (30, 40), "40_49": (40, 50), "50_plus": (50, None)}
 YES_NO = [("yes", "Yes"), ("no", "No")]
-CONTRACT_TYPES = [
-    ("fixed_term", "Fixed-term"),
-    ("permanent", "Permanent"),
-    ("on_call", "On call"),
-    ("own_account", "Own account"),
-    ("other", "Other"),
-]
+# The follow-up survey asks for the contracts of the placements, or another one.
+CONTRACT_TYPES = [*PLACEMENT_CONTRACTS, ("other", "Other")]
 OFFER_BANDS = [("0", "0"), ("1", "1"), ("2", "2"), ("3+", "3 or more")]
 # Copied from the person's latest follow-up answer: written only by the answer.
 FOLLOWUP_FIELDS = {"followup_date", "followup_working", "followup_contract_type",
