@@ -286,15 +286,10 @@ class IxlLoan(models.Model):
         self._check_state(*RUNNING_STATES)
         day = operation_date(self, date, self._last_payment_date(),
                              self.env._("the disbursement or the last repayment"))
-        cmp = self.currency_id.compare_amounts
-        if cmp(amount, 0) <= 0:
-            raise UserError(self.env._("A repayment must be a positive amount."))
-        if cmp(amount, self.amount_outstanding) > 0:
-            raise UserError(self.env._(
-                "The repayment of %(amount)s is above what is outstanding (%(outstanding)s).",
-                amount=fmt_amount(self.env, amount, self.currency_id),
-                outstanding=fmt_amount(self.env, self.amount_outstanding, self.currency_id)))
-        done = cmp(amount, self.amount_outstanding) == 0
+        done = self._check_payment_amount(
+            amount, self.amount_outstanding,
+            self.env._("A repayment must be a positive amount."),
+            self.env._("The repayment of %(amount)s is above what is outstanding (%(limit)s)."))
         self._allocate(amount, day)
         base = self.amount_disbursed * self.coverage_rate / 100
         release = self.guarantee_amount if done else min(
@@ -303,6 +298,19 @@ class IxlLoan(models.Model):
             self._post("released", -release, day)
         self._set({"state": "repaid", "date_closed": day} if done else {"state": "repaying"})
         return True
+
+    def _check_payment_amount(self, amount, limit, not_positive, above):
+        """Refuse a payment of ``amount`` unless 0 < amount <= ``limit``, with the
+        translated messages ``not_positive`` and ``above`` (which names %(amount)s and
+        %(limit)s); True when it pays exactly ``limit``."""
+        cmp = self.currency_id.compare_amounts
+        if cmp(amount, 0) <= 0:
+            raise UserError(not_positive)
+        if cmp(amount, limit) > 0:
+            raise UserError(above % {
+                "amount": fmt_amount(self.env, amount, self.currency_id),
+                "limit": fmt_amount(self.env, limit, self.currency_id)})
+        return cmp(amount, limit) == 0
 
     def _allocate(self, amount, date):
         left = amount
@@ -333,14 +341,9 @@ class IxlLoan(models.Model):
         self.ensure_one()
         self._check_state(*RECOVER_STATES)
         day = operation_date(self, date, self.date_closed, self.env._("the default"))
-        cmp = self.currency_id.compare_amounts
-        if cmp(amount, 0) <= 0:
-            raise UserError(self.env._("A recovery must be a positive amount."))
-        if cmp(amount, self.loss_amount) > 0:
-            raise UserError(self.env._(
-                "The recovery of %(amount)s is above the loss of the loan (%(loss)s).",
-                amount=fmt_amount(self.env, amount, self.currency_id),
-                loss=fmt_amount(self.env, self.loss_amount, self.currency_id)))
+        self._check_payment_amount(
+            amount, self.loss_amount, self.env._("A recovery must be a positive amount."),
+            self.env._("The recovery of %(amount)s is above the loss of the loan (%(limit)s)."))
         self._post("recovery", amount, day)
         return True
 
