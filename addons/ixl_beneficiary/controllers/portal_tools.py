@@ -46,17 +46,28 @@ class IxlPortal(CustomerPortal):
             raise NotFound()
         return organisation
 
-    def _ixl_counters(self, values, counters, domains):
-        """The home page's counters asked for (``counters``), from ``domains`` ({counter:
-        (model, domain)}): each only for an organisation's user who may read the model
-        (``has_access`` before counting), else 0."""
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["ixl_organisation"] = self._ixl_organisation()
+        return values
+
+    def _prepare_home_portal_values(self, counters):
+        """The home page's counters asked for (``counters``), from
+        ``_ixl_home_counters``: each only for an organisation's user who may read the
+        model (``has_access`` before counting), else 0."""
+        values = super()._prepare_home_portal_values(counters)
         organisation = self._ixl_organisation()
-        for counter, (model, domain) in domains.items():
+        for counter, (model, domain) in self._ixl_home_counters(organisation).items():
             if counter in counters:
                 Model = request.env[model]
                 values[counter] = Model.search_count(domain) \
                     if organisation and Model.has_access("read") else 0
         return values
+
+    def _ixl_home_counters(self, organisation):
+        """{counter: (model, domain)} of the portal home page for ``organisation``; each
+        addon adds the counters of its pages."""
+        return {}
 
     def _ixl_record_or_404(self, model, record_id, owner_field=None):
         """``model``'s record ``record_id`` in the user's own environment, once

@@ -46,22 +46,15 @@ class IxlBoardPortal(IxlPortal):
         self._ixl_company_or_404()
         return self._ixl_record_or_404(model, record_id, company_field)
 
-    def _prepare_portal_layout_values(self):
-        values = super()._prepare_portal_layout_values()
-        values["ixl_company"] = self._ixl_company()
-        return values
-
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        company = self._ixl_company()
-        domains = {
-            "ixl_request_count": ("ixl.job.request", [("partner_id", "=", company.id)]),
-            "ixl_candidate_count": ("ixl.candidate", [("partner_id", "=", company.id),
-                                                      ("state", "!=", "shortlisted")]),
-            "ixl_placement_count": ("ixl.placement", [("employer_id", "=", company.id)]),
-            "ixl_internship_count": ("ixl.internship", [("partner_id", "=", company.id)]),
-        }
-        return self._ixl_counters(values, counters, domains)
+    def _ixl_home_counters(self, organisation):
+        return dict(
+            super()._ixl_home_counters(organisation),
+            ixl_request_count=("ixl.job.request", [("partner_id", "=", organisation.id)]),
+            ixl_candidate_count=("ixl.candidate", [("partner_id", "=", organisation.id),
+                                                   ("state", "!=", "shortlisted")]),
+            ixl_placement_count=("ixl.placement", [("employer_id", "=", organisation.id)]),
+            ixl_internship_count=("ixl.internship", [("partner_id", "=", organisation.id)]),
+        )
 
     def _ixl_list(self, model, domain, url, page, page_name, records_key, template, order=None):
         values = self._prepare_portal_layout_values()

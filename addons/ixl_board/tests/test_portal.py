@@ -109,6 +109,19 @@ class TestBoardPortal(PortalCase):
         for word in self.b_words + self.secret_words:
             self.assertNotIn(word, text, f"{word!r} shown on {url}")
 
+    def test_home_counts_own_records(self):
+        """Company A's contact opens the portal home: the Board cards are there and the
+        counters count A's requests, candidates sent (not the shortlist), placements and
+        internships only."""
+        self._login_a()
+        home = self._get("/my/home").text
+        self.assertIn("/my/ixl/requests", home)
+        counts = self.make_jsonrpc_request("/my/counters", {"counters": [
+            "ixl_request_count", "ixl_candidate_count", "ixl_placement_count",
+            "ixl_internship_count"]})
+        self.assertEqual(counts, {"ixl_request_count": 1, "ixl_candidate_count": 1,
+                                  "ixl_placement_count": 1, "ixl_internship_count": 1})
+
     # ------------------------------------------------------------------ ORM as portal user
     def test_orm_isolation(self):
         admin_b = {

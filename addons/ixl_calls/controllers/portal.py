@@ -44,20 +44,13 @@ class IxlCallsPortal(IxlPortal):
         owner_field = "partner_id" if model == "ixl.call.application" else None
         return self._ixl_record_or_404(model, record_id, owner_field)
 
-    def _prepare_portal_layout_values(self):
-        values = super()._prepare_portal_layout_values()
-        values["ixl_calls_applicant"] = self._ixl_organisation()
-        return values
-
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        applicant = self._ixl_organisation()
-        domains = {
-            "ixl_call_count": ("ixl.call", [("is_published", "=", True)]),
-            "ixl_application_count": ("ixl.call.application",
-                                      [("partner_id", "=", applicant.id)]),
-        }
-        return self._ixl_counters(values, counters, domains)
+    def _ixl_home_counters(self, organisation):
+        return dict(
+            super()._ixl_home_counters(organisation),
+            ixl_call_count=("ixl.call", [("is_published", "=", True)]),
+            ixl_application_count=("ixl.call.application",
+                                   [("partner_id", "=", organisation.id)]),
+        )
 
     # ------------------------------------------------------------------ calls
     @http.route("/my/ixl/calls", type="http", auth="user", website=True)

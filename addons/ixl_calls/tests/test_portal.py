@@ -84,6 +84,17 @@ class CallsPortalCase(PortalCase):
 
 @tagged("post_install", "-at_install")
 class TestCallsPortal(CallsPortalCase):
+    def test_home_counts_own_applications(self):
+        """Applicant A on the portal home: the calls card, the published calls (not the
+        draft) and A's own application only."""
+        self._login_a()
+        self.assertIn("/my/ixl/calls", self._get("/my/home").text)
+        counts = self.make_jsonrpc_request("/my/counters", {"counters": [
+            "ixl_call_count", "ixl_application_count"]})
+        published = self.env["ixl.call"].search_count([("is_published", "=", True)])
+        self.assertFalse(self.draft.is_published)
+        self.assertEqual(counts, {"ixl_call_count": published, "ixl_application_count": 1})
+
     # ------------------------------------------------------------------ ORM as portal user
     def test_orm_isolation(self):
         own = {"ixl.call.application": self.app_a, "ixl.call.hire": self.app_a.hire_ids,
