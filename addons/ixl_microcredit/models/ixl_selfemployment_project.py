@@ -1,10 +1,9 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.ixl_beneficiary.models.ixl_workflow_mixin import states_to
 from odoo.addons.ixl_beneficiary.models.tools import local_today
 
-from .operations import COORDINATOR, operation_date, require_group
+from .operations import COORDINATOR, move_project, operation_date, require_group
 
 SE_STATES = [
     ("proposed", "Proposed"),
@@ -69,15 +68,7 @@ class IxlSelfemploymentProject(models.Model):
             project.loan_count = len(project.loan_ids)
 
     def _set_state(self, state, values=None):
-        require_group(self, COORDINATOR)
-        labels = dict(SE_STATES)
-        for project in self:
-            if state not in SE_TRANSITIONS[project.state]:
-                raise UserError(self.env._(
-                    "A project %(from)s cannot become %(to)s.",
-                    **{"from": labels[project.state], "to": labels[state]}))
-        self._ixl_transition().write({"state": state, **(values or {})})
-        return True
+        return move_project(self, SE_TRANSITIONS, state, values)
 
     def action_accompany(self):
         return self._set_state("accompaniment")

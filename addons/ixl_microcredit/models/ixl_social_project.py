@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.ixl_beneficiary.models.ixl_workflow_mixin import states_to
 from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, programme_currency
 
-from .operations import COMMITTEE, COORDINATOR, require_group
+from .operations import COMMITTEE, move_project
 
 SOCIAL_STATES = [
     ("submitted", "Submitted"),
@@ -160,15 +160,7 @@ class IxlSocialProject(models.Model):
         return self._decide("rejected")
 
     def _set_state(self, state):
-        require_group(self, COORDINATOR)
-        labels = dict(SOCIAL_STATES)
-        for project in self:
-            if state not in SOCIAL_TRANSITIONS.get(project.state, set()):
-                raise UserError(self.env._(
-                    "A project %(from)s cannot become %(to)s.",
-                    **{"from": labels[project.state], "to": labels[state]}))
-        self._ixl_transition().write({"state": state})
-        return True
+        return move_project(self, SOCIAL_TRANSITIONS, state)
 
     def action_accompany(self):
         return self._set_state("accompaniment")

@@ -14,12 +14,28 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group  # noqa: F401
+from odoo.addons.ixl_beneficiary.models.tools import local_today, require_group
 
 FINANCE = "ixl_beneficiary.group_ixl_finance"
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
 COMMITTEE = "ixl_microcredit.group_ixl_committee"
 MONEY_GROUPS = (FINANCE, COORDINATOR)
+
+
+def move_project(projects, transitions, state, values=None):
+    """A coordinator's step of ``projects`` to ``state`` (with ``values``), refused for a
+    project whose state may not become it (``transitions``: {state: the states it may
+    become})."""
+    require_group(projects, COORDINATOR)
+    env = projects.env
+    labels = dict(projects._fields["state"]._description_selection(env))
+    for project in projects:
+        if state not in transitions.get(project.state, set()):
+            raise UserError(env._(
+                "A project %(from)s cannot become %(to)s.",
+                **{"from": labels[project.state], "to": labels[state]}))
+    projects._ixl_transition().write({"state": state, **(values or {})})
+    return True
 
 
 def in_posting(records):
