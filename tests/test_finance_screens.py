@@ -137,7 +137,6 @@ class TestFinanceScreensInBrowser(HttpCase):
 
     def test_finance_opens_a_person(self):
         finance = new_test_user(self.env, login="ixl_finance_browser",
-                                password="ixl_finance_browser_pw",
                                 groups="ixl_beneficiary.group_ixl_finance")
         person = self.env["ixl.beneficiary"].create({
             "first_name": "Bianca", "last_name": "Browser", "birthdate_date": "1980-01-15",

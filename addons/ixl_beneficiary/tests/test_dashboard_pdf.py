@@ -158,10 +158,10 @@ class TestPrintYearHttp(HttpCase):
     """The download the button triggers: /report/pdf/<report>/<wizard id>."""
 
     def test_download_for_staff_only(self):
-        operator = new_test_user(self.env, login="ixl_print_http_op", password="ixl_print_http_op",
+        operator = new_test_user(self.env, login="ixl_print_http_op",
                                  groups="ixl_beneficiary.group_ixl_operator")
         portal = new_test_user(self.env, login="ixl_print_http_portal",
-                               password="ixl_print_http_portal", groups="base.group_portal")
+                               groups="base.group_portal")
         wizard = self.env["ixl.dashboard.print"].with_user(operator).create({"year": 2020})
         url = f"/report/pdf/ixl_beneficiary.report_dashboard_year/{wizard.id}"
         self.authenticate(operator.login, operator.login)

@@ -8,7 +8,6 @@ from .dashboard_charts_common import hinted, with_placement_tour_section
 class TestDashboardTour(HttpCase):
     def _make_operator_and_people(self):
         operator = new_test_user(self.env, login="dash_tour_operator",
-                                 password="dash_tour_operator_pw",
                                  groups="ixl_beneficiary.group_ixl_operator")
         bologna = self.env.ref("ixl_beneficiary.municipality_bologna")
         for first, last, born, registered in [

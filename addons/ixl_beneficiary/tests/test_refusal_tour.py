@@ -7,7 +7,6 @@ from .common import new_person
 class TestRefusalTour(HttpCase):
     def _operator_and_person(self, summary):
         operator = new_test_user(self.env, login="refusal_tour_operator",
-                                 password="refusal_tour_operator",
                                  groups="ixl_beneficiary.group_ixl_operator")
         person = new_person(self.env, "Rita", "Rifiuto", "1988-06-02", female=True,
                             state="active", user_id=operator.id)

@@ -6,7 +6,7 @@ from .common import new_person
 @tagged("post_install", "-at_install")
 class TestInterviewTour(HttpCase):
     def test_operator_records_interview_outcome(self):
-        operator = new_test_user(self.env, login="tour_operator", password="tour_operator_pw",
+        operator = new_test_user(self.env, login="tour_operator",
                                  groups="ixl_beneficiary.group_ixl_operator")
         person = new_person(self.env, "Teresa", "Tour", "1985-04-20", female=True)
         self.start_tour("/odoo", "ixl_interview_tour", login=operator.login)

@@ -6,7 +6,7 @@ from odoo.addons.ixl_beneficiary.tests.common import new_person
 @tagged("post_install", "-at_install", "is_tour")
 class TestInternshipRulesTour(HttpCase):
     def test_operator_records_internship_and_attendance(self):
-        new_test_user(self.env, login="rules_tour_operator", password="rules_tour_operator",
+        new_test_user(self.env, login="rules_tour_operator",
                       groups="ixl_beneficiary.group_ixl_operator")
         person = new_person(self.env, "Tiziana", "Tourini", state="active")
         host = self.env["res.partner"].create({

@@ -6,7 +6,7 @@ from odoo.addons.ixl_beneficiary.tests.common import new_person
 @tagged("post_install", "-at_install", "is_tour")
 class TestJobOfferTour(HttpCase):
     def test_operator_records_and_sends_an_offer(self):
-        operator = new_test_user(self.env, login="offer_tour_op", password="offer_tour_op_pw",
+        operator = new_test_user(self.env, login="offer_tour_op",
                                  groups="ixl_beneficiary.group_ixl_operator",
                                  email="op@example.com")
         logistics = self.env.ref("ixl_beneficiary.job_area_logistics_and_warehouse")

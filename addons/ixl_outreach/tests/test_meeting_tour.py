@@ -5,7 +5,6 @@ from odoo.tests import HttpCase, new_test_user, tagged
 class TestMeetingTour(HttpCase):
     def test_coordinator_records_a_meeting(self):
         coordinator = new_test_user(self.env, login="tour_coordinator",
-                                    password="tour_coordinator",
                                     groups="ixl_beneficiary.group_ixl_coordinator")
         member = self.env["res.partner"].create({"name": "Rappresentante OPIMM"})
         table = self.env["ixl.table"].create({

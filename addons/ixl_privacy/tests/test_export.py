@@ -64,15 +64,13 @@ class TestExportRoute(HttpCase):
             "first_name": "Awa", "last_name": "Ndiaye", "birthdate_date": "1990-04-02",
             "fiscal_code": make_fiscal_code("NDIAYE", "AWA", "1990-04-02", female=True),
             "email": "awa@example.com"})
-        new_test_user(self.env, login="exp_coord", password="exp_coord_pw1",
-                      groups="ixl_beneficiary.group_ixl_coordinator")
-        new_test_user(self.env, login="exp_oper", password="exp_oper_pw1",
-                      groups="ixl_beneficiary.group_ixl_operator")
-        self.authenticate("exp_oper", "exp_oper_pw1")
+        new_test_user(self.env, login="exp_coord", groups="ixl_beneficiary.group_ixl_coordinator")
+        new_test_user(self.env, login="exp_oper", groups="ixl_beneficiary.group_ixl_operator")
+        self.authenticate("exp_oper", "exp_oper")
         response = self.url_open(f"/ixl/privacy/export/{person.id}")
         self.assertNotEqual(response.status_code, 200)
         self.assertNotIn(b"awa@example.com", response.content)
-        self.authenticate("exp_coord", "exp_coord_pw1")
+        self.authenticate("exp_coord", "exp_coord")
         response = self.url_open(f"/ixl/privacy/export/{person.id}")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], "application/zip")

@@ -6,7 +6,7 @@ from odoo.addons.ixl_beneficiary.tests.common import new_person
 @tagged("post_install", "-at_install")
 class TestSensitiveNotesTour(HttpCase):
     def test_show_sensitive_notes_is_logged(self):
-        operator = new_test_user(self.env, login="tour_privacy_op", password="tour_privacy_op1",
+        operator = new_test_user(self.env, login="tour_privacy_op",
                                  groups="ixl_beneficiary.group_ixl_operator")
         person = new_person(self.env, "Silvia", "Tour", "1984-05-21", female=True,
                             fragility_notes="<p>Needs a quiet workplace</p>")
