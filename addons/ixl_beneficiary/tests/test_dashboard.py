@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -267,6 +268,24 @@ class TestDashboardAccessAndSpeed(DashboardCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.env["ixl.dashboard.export"].with_user(user).create({
                     "date_from": "2024-01-01", "date_to": "2024-12-31"})
+
+    def test_section_overridden_without_its_decorator_keeps_its_place(self):
+        """An addon extending a section method (as ixl_calls_microcredit does) need not
+        repeat ``@dt.section``: same key, kind and sequence, and its figures show."""
+        cls = type(self.env["ixl.dashboard"])
+        original = cls._dashboard_placements
+
+        def extended(dashboard, period):
+            section = original(dashboard, period)
+            section["title"] = "Placements, extended"
+            return section
+
+        before = self.env["ixl.dashboard"]._dashboard_sections()
+        self.assertIn({"key": "placements", "kind": "people", "sequence": 30,
+                       "method": "_dashboard_placements"}, before)
+        with patch.object(cls, "_dashboard_placements", extended):
+            self.assertEqual(self.env["ixl.dashboard"]._dashboard_sections(), before)
+            self.assertEqual(self.section("placements")["title"], "Placements, extended")
 
     def _count_queries(self):
         self.env.flush_all()
