@@ -16,6 +16,8 @@ from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
     figures,
 )
 
+from .common import without_demo_board
+
 YEAR = ("2020-01-01", "2020-12-31")
 TREND = "Main figures over the last four years"
 
@@ -33,11 +35,7 @@ class TestDashboard2020(DashboardMixin, IxlCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Board data of the database (demo) out of the counts (trusted write).
-        cls.env["res.partner"].with_context(active_test=False).search(
-            [("ixl_board_state", "!=", False)]).write({
-                "ixl_board_state": False, "ixl_contact_date": False,
-                "ixl_board_join_date": False, "ixl_board_leave_date": False})
+        without_demo_board(cls.env)
         cls._make_registrations()
         cls._make_board()
         cls._make_placements()
