@@ -16,6 +16,8 @@ from types import SimpleNamespace
 
 from freezegun import freeze_time
 
+from odoo.addons.ixl_board.tests.common import without_demo_board
+
 FIGURES = {
     "registrations": 1062,
     "registrations_2019": 1440,
@@ -107,10 +109,7 @@ class Builder:
 
     def board(self):
         Partner = self.env["res.partner"]
-        Partner.with_context(active_test=False).search(
-            [("ixl_board_state", "!=", False)]).write({
-                "ixl_board_state": False, "ixl_contact_date": False,
-                "ixl_board_join_date": False, "ixl_board_leave_date": False})
+        without_demo_board(self.env)
         members = FIGURES["board_members"]
         self.year.companies = Partner.create([{
             "name": f"Impresa {pos + 1:03d}", "is_company": True,

@@ -14,6 +14,9 @@ where a cell is ``{"value": 12, "type": "int"|"float"|"pct"|"money"|"text"}`` pl
 for the figures drawn from records, ``"action": {"model": ..., "domain": [...]}``: the
 list of the records behind the figure. The web client and the XLSX export both render
 these dicts, so a section added by another addon needs no code of its own on either side.
+
+A section is the method of ixl.dashboard that returns it for a period, declared with
+``@section(key, kind, sequence)`` (see ``section``).
 """
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,6 +26,41 @@ from dateutil.relativedelta import relativedelta
 
 ONE_DECIMAL = Decimal("0.1")
 TWO_DECIMALS = Decimal("0.01")
+# Kinds of sections: people for IXL operators, funds for finance and coordinators.
+PEOPLE = "people"
+FUNDS = "funds"
+SECTION_ATTR = "_ixl_dashboard_section"
+
+
+def section(key, kind, sequence, compare=True, when=None):
+    """Declare the decorated method of ixl.dashboard (``method(self, period)`` returning
+    ``{"title", "blocks"}``) as the section ``key`` of ``kind`` (PEOPLE or FUNDS), shown
+    in the order of ``sequence``. ``compare=False``: not compared with the previous
+    period; ``when(dashboard)``: the section is listed only when it returns true (e.g.
+    a group of the user). Like ``@api.ondelete``, but an override of the method in
+    another addon need not repeat the decorator: the section stays declared."""
+    spec = {"key": key, "kind": kind, "sequence": sequence}
+    if not compare:
+        spec["compare"] = False
+
+    def decorate(method):
+        setattr(method, SECTION_ATTR, (spec, when))
+        return method
+    return decorate
+
+
+def declared_sections(dashboard):
+    """[{key, kind, sequence, method[, compare]}] of the methods of ``dashboard``'s class
+    declared with ``section`` and listed for its user, in the order the addons declare
+    them. The classes are read from the base up, so an undecorated override keeps the
+    declaration of the method it overrides and a decorated one replaces it."""
+    declared = {}
+    for cls in reversed(type(dashboard).__mro__):
+        for name, member in vars(cls).items():
+            if callable(member) and hasattr(member, SECTION_ATTR):
+                declared[name] = getattr(member, SECTION_ATTR)
+    return [{**spec, "method": name} for name, (spec, when) in declared.items()
+            if when is None or when(dashboard)]
 
 
 def round_half_up(numerator, denominator, scale=1):

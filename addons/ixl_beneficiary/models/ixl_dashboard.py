@@ -6,12 +6,11 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
 from . import dashboard_tools as dt
+from .dashboard_tools import FUNDS, PEOPLE
 from .ixl_beneficiary import READINESS
 from .ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
 from .tools import LOCAL_TZ, local_today
 
-PEOPLE = "people"
-FUNDS = "funds"
 MAX_PERIOD_DAYS = 366 * 20
 # People archived later still count in the figures of the past (and in their lists).
 WITH_ARCHIVED = [("active", "in", (True, False))]
@@ -21,10 +20,11 @@ class IxlDashboard(models.AbstractModel):
     """The programme in numbers: figures of a period computed from the records with a
     fixed number of aggregate queries, whatever the amount of data.
 
-    Sections are listed by ``_dashboard_sections``; the addons that own the records of a
-    section extend it (``_inherit = "ixl.dashboard"``), so a missing addon simply has no
-    section. People sections are for IXL operators (coordinators and administrators
-    included), funds sections for finance and coordinators.
+    A section is a method declared with ``@dt.section(key, kind, sequence)``; the addons
+    that own the records of a section add its method (``_inherit = "ixl.dashboard"``), so
+    a missing addon simply has no section. People sections are for IXL operators
+    (coordinators and administrators included), funds sections for finance and
+    coordinators.
     """
 
     _name = "ixl.dashboard"
@@ -75,15 +75,9 @@ class IxlDashboard(models.AbstractModel):
     # ------------------------------------------------------------------ framework
     @api.model
     def _dashboard_sections(self):
-        """[{key, kind, sequence, method}]; addons append theirs."""
-        return [
-            {"key": "registrations", "kind": PEOPLE, "sequence": 10,
-             "method": "_dashboard_registrations"},
-            {"key": "interviews", "kind": PEOPLE, "sequence": 20,
-             "method": "_dashboard_interviews"},
-            {"key": "placements", "kind": PEOPLE, "sequence": 30,
-             "method": "_dashboard_placements"},
-        ]
+        """[{key, kind, sequence, method}] of the section methods declared with
+        ``@dt.section`` (here and in the addons) that the user may have."""
+        return dt.declared_sections(self)
 
     @api.model
     def _dashboard_check_access(self):
@@ -134,6 +128,7 @@ class IxlDashboard(models.AbstractModel):
         return rows
 
     # ------------------------------------------------------------------ registrations
+    @dt.section("registrations", PEOPLE, 10)
     def _dashboard_registrations(self, period):
         _ = self.env._
         Beneficiary = self.env["ixl.beneficiary"].with_context(tz=LOCAL_TZ)
@@ -184,6 +179,7 @@ class IxlDashboard(models.AbstractModel):
         ], chart="doughnut")
 
     # ------------------------------------------------------------------ interviews
+    @dt.section("interviews", PEOPLE, 20)
     def _dashboard_interviews(self, period):
         """First interviews held in the period, by the outcome of the FIRST interview (a
         later assessment does not move them); readiness and profile of those found in
@@ -273,6 +269,7 @@ class IxlDashboard(models.AbstractModel):
         ]
 
     # ------------------------------------------------------------------ placements
+    @dt.section("placements", PEOPLE, 30)
     def _dashboard_placements(self, period):
         _ = self.env._
         Placement = self.env["ixl.placement"]

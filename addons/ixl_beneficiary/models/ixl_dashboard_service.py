@@ -7,7 +7,7 @@ for the services section.
 """
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import models
 from odoo.tools import SQL
 
 from . import dashboard_tools as dt
@@ -21,15 +21,6 @@ SERVICE_COLUMNS = ("cv_rewrite", "italian_lesson", "job_offer")
 
 class IxlDashboard(models.AbstractModel):
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
-
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "interview_wait", "kind": PEOPLE, "sequence": 22,
-             "method": "_dashboard_interview_wait"},
-            {"key": "services", "kind": PEOPLE, "sequence": 40,
-             "method": "_dashboard_services"},
-        ]
 
     # ------------------------------------------------------------ 15-day promise
     def _interview_wait_figures(self, period):
@@ -48,6 +39,7 @@ class IxlDashboard(models.AbstractModel):
         return {dt.month_key(month): (held, on_time, median, p90)
                 for month, held, on_time, median, p90 in self.env.cr.fetchall()}
 
+    @dt.section("interview_wait", PEOPLE, 22)
     def _dashboard_interview_wait(self, period):
         _ = self.env._
         model = "ixl.beneficiary"
@@ -120,6 +112,7 @@ class IxlDashboard(models.AbstractModel):
         return None if value is None else dt.round_half_up(value, 1)
 
     # ------------------------------------------------------------------ services
+    @dt.section("services", PEOPLE, 40)
     def _dashboard_services(self, period):
         _ = self.env._
         base = period.date_domain("date")

@@ -1,7 +1,7 @@
 from collections import defaultdict
 from datetime import date
 
-from odoo import api, models
+from odoo import models
 
 from . import dashboard_tools as dt
 from .tools import LOCAL_TZ
@@ -18,13 +18,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "trend", "kind": "people", "sequence": 48, "compare": False,
-             "method": "_dashboard_trend"},
-        ]
-
+    @dt.section("trend", dt.PEOPLE, 48, compare=False)
     def _dashboard_trend(self, period):
         """Columns: the counts of ``_dashboard_trend_columns`` (other addons add theirs),
         then the share of permanent contracts among the hires (the line of the chart)."""

@@ -1,5 +1,6 @@
 """The frame of the dashboard tests and helpers to read the sections of ixl.dashboard
 (shared by the addons)."""
+import inspect
 
 
 class DashboardMixin:
@@ -13,6 +14,37 @@ class DashboardMixin:
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+
+    def get_method_additional_tags(self, test_method):
+        """A test calling assertSameQueries counts queries: tagged ``is_query_count`` as
+        Odoo tags those calling assertQueryCount."""
+        tags = super().get_method_additional_tags(test_method)
+        if test_method and "self.assertSameQueries" in inspect.getsource(test_method):
+            tags.append("is_query_count")
+        return tags
+
+    def count_queries(self, run):
+        """The queries of ``run()`` with cold caches (pending writes flushed before)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        run()
+        return self.env.cr.sql_log_count - before
+
+    def assertSameQueries(self, first, then=None, add_data=None):
+        """``then()`` (e.g. the dashboard of ten years; default: ``first`` again) makes as
+        many queries as ``first()`` (e.g. of one year), also after ``add_data()``: both
+        counted once a first call has warmed the caches (groups, selections,
+        translations), then ``then()`` checked with assertQueryCount."""
+        then = then or first
+        self.count_queries(first)  # warms the caches
+        expected = self.count_queries(first)
+        if add_data:
+            add_data()
+        self.assertEqual(self.count_queries(then), expected)
+        self.env.invalidate_all()
+        with self.assertQueryCount(expected):
+            then()
 
 
 def figures(section):

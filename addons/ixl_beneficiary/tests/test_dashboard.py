@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -268,29 +269,37 @@ class TestDashboardAccessAndSpeed(DashboardCase):
                 self.env["ixl.dashboard.export"].with_user(user).create({
                     "date_from": "2024-01-01", "date_to": "2024-12-31"})
 
-    def _count_queries(self):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        self.dashboard(self.coordinator)
-        return self.env.cr.sql_log_count - before
+    def test_section_overridden_without_its_decorator_keeps_its_place(self):
+        """An addon extending a section method (as ixl_calls_microcredit does) need not
+        repeat ``@dt.section``: same key, kind and sequence, and its figures show."""
+        cls = type(self.env["ixl.dashboard"])
+        original = cls._dashboard_placements
+
+        def extended(dashboard, period):
+            section = original(dashboard, period)
+            section["title"] = "Placements, extended"
+            return section
+
+        before = self.env["ixl.dashboard"]._dashboard_sections()
+        self.assertIn({"key": "placements", "kind": "people", "sequence": 30,
+                       "method": "_dashboard_placements"}, before)
+        with patch.object(cls, "_dashboard_placements", extended):
+            self.assertEqual(self.env["ixl.dashboard"]._dashboard_sections(), before)
+            self.assertEqual(self.section("placements")["title"], "Placements, extended")
 
     def test_query_count_does_not_grow_with_the_data(self):
-        self._count_queries()  # warms the caches (groups, selections, translations)
-        small = self._count_queries()
-        for day in range(1, 29):
-            person = self._interviewed(f"2024-02-{day:02d}", day, "ready",
-                                       birthdate_date="1980-01-01")
-            person.state = "active"
-            self.env["ixl.placement"].create({
-                "beneficiary_id": person.id, "employer_id": self.employer.id,
-                "placement_type": "hire", "contract_type": "permanent",
-                "date_start": f"2024-02-{day:02d}", "weekly_hours": 30})
-            self.make_beneficiary(registration_date=f"2024-04-{day:02d} 10:00:00")
-        self.assertEqual(self._count_queries(), small)
-        self.env.invalidate_all()
-        with self.assertQueryCount(small):
-            self.dashboard(self.coordinator)
+        def add_data():
+            for day in range(1, 29):
+                person = self._interviewed(f"2024-02-{day:02d}", day, "ready",
+                                           birthdate_date="1980-01-01")
+                person.state = "active"
+                self.env["ixl.placement"].create({
+                    "beneficiary_id": person.id, "employer_id": self.employer.id,
+                    "placement_type": "hire", "contract_type": "permanent",
+                    "date_start": f"2024-02-{day:02d}", "weekly_hours": 30})
+                self.make_beneficiary(registration_date=f"2024-04-{day:02d} 10:00:00")
+
+        self.assertSameQueries(lambda: self.dashboard(self.coordinator), add_data=add_data)
 
 
 @tagged("post_install", "-at_install")

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
@@ -19,15 +19,8 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "board", "kind": "people", "sequence": 40, "method": "_dashboard_board"},
-            {"key": "internships", "kind": "people", "sequence": 45,
-             "method": "_dashboard_internships"},
-        ]
-
     # ------------------------------------------------------------------ Board
+    @dt.section("board", dt.PEOPLE, 40)
     def _dashboard_board(self, period):
         _ = self.env._
         model = "res.partner"
@@ -69,6 +62,7 @@ class IxlDashboard(models.AbstractModel):
         ], chart="hbar")
 
     # ------------------------------------------------------------------ internships
+    @dt.section("internships", dt.PEOPLE, 45)
     def _dashboard_internships(self, period):
         _ = self.env._
         model = "ixl.internship"

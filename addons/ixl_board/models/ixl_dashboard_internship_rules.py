@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
@@ -13,13 +13,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "internship_rules", "kind": "people", "sequence": 46,
-             "method": "_dashboard_internship_rules"},
-        ]
-
+    @dt.section("internship_rules", dt.PEOPLE, 46)
     def _dashboard_internship_rules(self, period):
         _ = self.env._
         Month = self.env[MODEL]

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
@@ -20,13 +20,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "job_offers", "kind": "people", "sequence": 42,
-             "method": "_dashboard_job_offers"},
-        ]
-
+    @dt.section("job_offers", dt.PEOPLE, 42)
     def _dashboard_job_offers(self, period):
         _ = self.env._
         Line = self.env[LINE]

@@ -3,6 +3,15 @@ import base64
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
 
+def without_demo_board(env):
+    """Take the companies of the database (demo data, dated relative to the install day)
+    out of the Board, so the Board counts are the test's own (trusted write)."""
+    env["res.partner"].with_context(active_test=False).search(
+        [("ixl_board_state", "!=", False)]).write({
+            "ixl_board_state": False, "ixl_contact_date": False,
+            "ixl_board_join_date": False, "ixl_board_leave_date": False})
+
+
 class BoardCase(IxlCase):
     @classmethod
     def setUpClass(cls):

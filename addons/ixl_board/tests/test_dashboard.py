@@ -8,6 +8,8 @@ from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
     get_section,
 )
 
+from .common import without_demo_board
+
 
 @tagged("post_install", "-at_install")
 class TestBoardDashboard(DashboardMixin, IxlCase):
@@ -17,11 +19,7 @@ class TestBoardDashboard(DashboardMixin, IxlCase):
     def setUpClass(cls):
         super().setUpClass()
         Partner = cls.env["res.partner"]
-        # Demo companies are dated relative to the install day: keep them out of the counts.
-        Partner.with_context(active_test=False).search(
-            [("ixl_board_state", "!=", False)]).write({
-                "ixl_board_state": False, "ixl_contact_date": False,
-                "ixl_board_join_date": False, "ixl_board_leave_date": False})
+        without_demo_board(cls.env)
 
         def company(name, state, contacted, joined=False):
             return Partner.create({"name": name, "is_company": True, "ixl_board_state": state,

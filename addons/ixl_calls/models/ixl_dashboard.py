@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
@@ -8,12 +8,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "calls", "kind": "funds", "sequence": 130, "method": "_dashboard_calls"},
-        ]
-
+    @dt.section("calls", dt.FUNDS, 130)
     def _dashboard_calls(self, period):
         _ = self.env._
         start, stop = period.date_from.isoformat(), period.date_to.isoformat()

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 from odoo.addons.ixl_beneficiary.models.tools import local_today
@@ -18,17 +18,6 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "projects", "kind": "people", "sequence": 70,
-             "method": "_dashboard_projects"},
-            {"key": "project_funding", "kind": "funds", "sequence": 110,
-             "method": "_dashboard_project_funding"},
-            {"key": "guarantee_fund", "kind": "funds", "sequence": 120,
-             "method": "_dashboard_guarantee_fund"},
-        ]
-
     def _state_block(self, title, model, base, selection):
         counts = dict(self.env[model]._read_group(base, ["state"], ["__count"]))
         total = sum(counts.values())
@@ -40,6 +29,7 @@ class IxlDashboard(models.AbstractModel):
                             for key, _label in selection], total, model, base),
         ], chart="doughnut")
 
+    @dt.section("projects", dt.PEOPLE, 70)
     def _dashboard_projects(self, period):
         _ = self.env._
         return {"title": _("Projects"), "blocks": [
@@ -132,6 +122,7 @@ class IxlDashboard(models.AbstractModel):
         return dt.block(_("Credito Sociale loans disbursed in the period"),
                         [_("Amount"), _("Loans")], rows, chart="doughnut")
 
+    @dt.section("project_funding", dt.FUNDS, 110)
     def _dashboard_project_funding(self, period):
         _ = self.env._
         projects = period.date_domain("evaluation_date") + [("funding_approved", ">", 0)]
@@ -156,6 +147,7 @@ class IxlDashboard(models.AbstractModel):
             self._loans_disbursed(period),
         ]}
 
+    @dt.section("guarantee_fund", dt.FUNDS, 120)
     def _dashboard_guarantee_fund(self, period):
         """Each fund as of the end of the period (today for the current period), with
         the movements of the period. Archived funds keep their past figures."""

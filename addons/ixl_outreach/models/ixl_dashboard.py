@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
@@ -12,13 +12,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "followup", "kind": "people", "sequence": 60,
-             "method": "_dashboard_followup"},
-        ]
-
+    @dt.section("followup", dt.PEOPLE, 60)
     def _dashboard_followup(self, period):
         _ = self.env._
         model = "ixl.beneficiary"

@@ -1,8 +1,13 @@
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
 from .ixl_table import COORDINATOR
+
+
+def is_coordinator(dashboard):
+    """The meetings section is for coordinators only, like the meetings."""
+    return dashboard.env.user.has_group(COORDINATOR)
 
 
 class IxlDashboard(models.AbstractModel):
@@ -11,17 +16,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
-    @api.model
-    def _dashboard_sections(self):
-        sections = super()._dashboard_sections() + [
-            {"key": "event_series", "kind": "people", "sequence": 62,
-             "method": "_dashboard_event_series"},
-        ]
-        if self.env.user.has_group(COORDINATOR):
-            sections.append({"key": "meetings", "kind": "people", "sequence": 61,
-                             "method": "_dashboard_meetings"})
-        return sections
-
+    @dt.section("meetings", dt.PEOPLE, 61, when=is_coordinator)
     def _dashboard_meetings(self, period):
         _ = self.env._
         model = "ixl.meeting"
@@ -38,6 +33,7 @@ class IxlDashboard(models.AbstractModel):
             dt.block(_("Meetings held per table"), [_("Meetings")], rows, chart="hbar"),
         ]}
 
+    @dt.section("event_series", dt.PEOPLE, 62)
     def _dashboard_event_series(self, period):
         _ = self.env._
         events = self.env["event.event"]._read_group(

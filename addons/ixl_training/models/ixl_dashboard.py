@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
@@ -13,13 +13,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"
 
-    @api.model
-    def _dashboard_sections(self):
-        return super()._dashboard_sections() + [
-            {"key": "training", "kind": "people", "sequence": 50,
-             "method": "_dashboard_training"},
-        ]
-
+    @dt.section("training", dt.PEOPLE, 50)
     def _dashboard_training(self, period):
         return {"title": self.env._("Training"),
                 "blocks": [self._training_packages(period), self._course_indicators(period)]}

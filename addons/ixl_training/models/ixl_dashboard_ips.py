@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
@@ -16,20 +16,18 @@ def active_on(day):
             ("date_end", ">=", day.isoformat())]
 
 
+def may_read_ips(dashboard):
+    """The IPS section is for who may read the IPS paths (health-related data)."""
+    return dashboard.env["ixl.ips.path"].has_access("read")
+
+
 class IxlDashboard(models.AbstractModel):
     """IPS in the programme in numbers: for who may read IPS paths (IPS operators and
     coordinators; health-related data), all the paths together."""
 
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
-    @api.model
-    def _dashboard_sections(self):
-        sections = super()._dashboard_sections()
-        if self.env["ixl.ips.path"].has_access("read"):
-            sections.append({"key": "ips", "kind": "people", "sequence": 55,
-                             "method": "_dashboard_ips"})
-        return sections
-
+    @dt.section("ips", dt.PEOPLE, 55, when=may_read_ips)
     def _dashboard_ips(self, period):
         return {"title": self.env._("IPS (Individual Placement and Support)"),
                 "blocks": [self._ips_paths(period), self._ips_placements(period)]}
