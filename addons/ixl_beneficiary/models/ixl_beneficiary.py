@@ -26,7 +26,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .tools import AGE_BANDS, age_band, related_records_action, wizard_action
+from .tools import AGE_BANDS, age_band, count_related, related_records_action, wizard_action
 
 _logger = logging.getLogger(__name__)
 
@@ -304,22 +304,19 @@ class IxlBeneficiary(models.Model):
             rec.profile_type = profile_of(rec.has_score, rec.vulnerability_score)
 
     def _compute_service_count(self):
-        services = dict(self.env["ixl.service"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
+        counts = count_related(self, "ixl.service", "beneficiary_id")
         for rec in self:
-            rec.service_count = services.get(rec, 0)
+            rec.service_count = counts[rec]
 
     def _compute_refusal_count(self):
-        refusals = dict(self.env["ixl.refusal"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
+        counts = count_related(self, "ixl.refusal", "beneficiary_id")
         for rec in self:
-            rec.refusal_count = refusals.get(rec, 0)
+            rec.refusal_count = counts[rec]
 
     def _compute_placement_count(self):
-        placements = dict(self.env["ixl.placement"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
+        counts = count_related(self, "ixl.placement", "beneficiary_id")
         for rec in self:
-            rec.placement_count = placements.get(rec, 0)
+            rec.placement_count = counts[rec]
 
     @api.model
     def _group_expand_states(self, states, domain):

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ixl_beneficiary.models.tools import (
+    count_related,
     local_today,
     related_records_action,
     require_group,
@@ -107,14 +108,12 @@ class ResPartner(models.Model):
                                    "date_to": leave})
 
     def _compute_ixl_board_counts(self):
-        open_requests = dict(self.env["ixl.job.request"]._read_group(
-            [("partner_id", "in", self.ids), ("state", "in", OPEN_STATES)],
-            ["partner_id"], ["__count"]))
-        internships = dict(self.env["ixl.internship"]._read_group(
-            [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]))
+        open_requests = count_related(
+            self, "ixl.job.request", "partner_id", [("state", "in", OPEN_STATES)])
+        internships = count_related(self, "ixl.internship", "partner_id")
         for partner in self:
-            partner.ixl_open_request_count = open_requests.get(partner, 0)
-            partner.ixl_internship_count = internships.get(partner, 0)
+            partner.ixl_open_request_count = open_requests[partner]
+            partner.ixl_internship_count = internships[partner]
 
     def _compute_ixl_hires_by_year(self):
         rows = self.env["ixl.placement"]._read_group(

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import count_related, related_records_action
 
 from .ixl_ips_path import IPS_GROUPS
 
@@ -15,10 +15,9 @@ class IxlBeneficiary(models.Model):
                                    groups=IPS_GROUPS)
 
     def _compute_training_package_count(self):
-        counts = dict(self.env["ixl.training.package"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
+        counts = count_related(self, "ixl.training.package", "beneficiary_id")
         for person in self:
-            person.training_package_count = counts.get(person, 0)
+            person.training_package_count = counts[person]
 
     def action_view_training_packages(self):
         return related_records_action(
