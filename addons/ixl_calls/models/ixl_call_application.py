@@ -145,12 +145,8 @@ class IxlCallApplication(models.Model):
     # ACTIONS ------------------------------------------------------------------------
 
     def _check_state(self, allowed):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for app in self:
-            if app.state not in allowed:
-                raise UserError(self.env._(
-                    "The application %(name)s is %(state)s: this is not possible.",
-                    name=app.name, state=labels[app.state]))
+        self._ixl_check_state(allowed, self.env._(
+            "The application %(name)s is %(state)s: this is not possible."), name="name")
 
     def action_review(self):
         require_group(self, OPERATOR)
