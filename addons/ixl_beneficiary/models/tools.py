@@ -5,7 +5,7 @@ from datetime import datetime
 import pytz
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import format_amount
 
@@ -34,6 +34,13 @@ def local_date(value):
 def local_today():
     """Today in Bologna."""
     return datetime.now(pytz.timezone(LOCAL_TZ)).date()
+
+
+def check_period(records, message, start="date_start", end="date_end"):
+    """Refuse (``message``, translated by the caller) any of ``records`` that ends before
+    it starts; a period missing either date is not checked (open, or not yet known)."""
+    if any(rec[start] and rec[end] and rec[end] < rec[start] for rec in records):
+        raise ValidationError(message)
 
 
 def programme_currency(env):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import check_period, fmt_amount, lock_rows
 
 from .rules import COORDINATOR, OPERATOR, require_group
 
@@ -138,9 +138,7 @@ class IxlCallApplication(models.Model):
             if app.kind != "hiring" and app.hire_ids:
                 raise ValidationError(self.env._(
                     "Hires are listed only in applications for the hiring incentive."))
-            if app.date_start and app.date_end and app.date_end < app.date_start:
-                raise ValidationError(self.env._(
-                    "The period of a project cannot end before it starts."))
+        check_period(self, self.env._("The period of a project cannot end before it starts."))
 
     # ACTIONS ------------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ixl_beneficiary.models.tools import check_period
+
 INDICATORS = [
     ("employment_rate", "Employment rate"),
     ("placement_rate", "Placement rate"),
@@ -65,7 +67,4 @@ class IxlTrainingAgreement(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for rec in self:
-            if rec.date_start and rec.date_end and rec.date_end < rec.date_start:
-                raise ValidationError(self.env._(
-                    "The end of an agreement cannot be before its start."))
+        check_period(self, self.env._("The end of an agreement cannot be before its start."))
