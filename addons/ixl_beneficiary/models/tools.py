@@ -43,6 +43,12 @@ def check_period(records, message, start="date_start", end="date_end"):
         raise ValidationError(message)
 
 
+def check_percent(value, message):
+    """Refuse (``message``, translated by the caller) a percentage outside 0-100."""
+    if not 0 <= value <= 100:
+        raise ValidationError(message)
+
+
 def programme_currency(env):
     """The currency of the programme's money (the euro; the company's if the euro is
     missing): the default of every amount's currency."""

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import check_period
+from odoo.addons.ixl_beneficiary.models.tools import check_percent, check_period
 
 INDICATORS = [
     ("employment_rate", "Employment rate"),
@@ -55,10 +55,9 @@ class IxlTrainingAgreement(models.Model):
     @api.constrains("risk_share", "target_value", "window_months")
     def _check_values(self):
         for rec in self:
-            if not 0 <= rec.risk_share <= 100:
-                raise ValidationError(self.env._(
-                    "The risk share must be between 0 and 100%%; %(share)s is not valid.",
-                    share=rec.risk_share))
+            check_percent(rec.risk_share, self.env._(
+                "The risk share must be between 0 and 100%%; %(share)s is not valid.",
+                share=rec.risk_share))
             if rec.target_value <= 0:
                 raise ValidationError(self.env._("The target must be greater than zero."))
             if rec.window_months < 0:
