@@ -26,7 +26,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .tools import AGE_BANDS, age_band, count_related, related_records_action, wizard_action
+from .tools import AGE_BANDS, age_band, related_records_action, set_related_count, wizard_action
 
 _logger = logging.getLogger(__name__)
 
@@ -304,19 +304,13 @@ class IxlBeneficiary(models.Model):
             rec.profile_type = profile_of(rec.has_score, rec.vulnerability_score)
 
     def _compute_service_count(self):
-        counts = count_related(self, "ixl.service", "beneficiary_id")
-        for rec in self:
-            rec.service_count = counts[rec]
+        set_related_count(self, "service_count", "ixl.service", "beneficiary_id")
 
     def _compute_refusal_count(self):
-        counts = count_related(self, "ixl.refusal", "beneficiary_id")
-        for rec in self:
-            rec.refusal_count = counts[rec]
+        set_related_count(self, "refusal_count", "ixl.refusal", "beneficiary_id")
 
     def _compute_placement_count(self):
-        counts = count_related(self, "ixl.placement", "beneficiary_id")
-        for rec in self:
-            rec.placement_count = counts[rec]
+        set_related_count(self, "placement_count", "ixl.placement", "beneficiary_id")
 
     @api.model
     def _group_expand_states(self, states, domain):

@@ -115,6 +115,13 @@ def count_related(records, model, field, domain=()):
     return {record: counts.get(record, 0) for record in records}
 
 
+def set_related_count(records, count_field, model, field, domain=()):
+    """Compute ``count_field`` of ``records``: their ``count_related``."""
+    counts = count_related(records, model, field, domain)
+    for record in records:
+        record[count_field] = counts[record]
+
+
 def require_group(records, *xmlids):
     """The group half of a transition's check on ``records``: refuse the user unless in
     one of the groups ``xmlids`` (superuser code is trusted: it runs after its own

@@ -2,7 +2,7 @@ from markupsafe import Markup
 
 from odoo import fields, models
 
-from odoo.addons.ixl_beneficiary.models.tools import count_related, related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action, set_related_count
 
 
 class IxlBeneficiary(models.Model):
@@ -26,14 +26,10 @@ class IxlBeneficiary(models.Model):
         return f"{self.first_name or ''} {initial}.".strip()
 
     def _compute_candidate_count(self):
-        counts = count_related(self, "ixl.candidate", "beneficiary_id")
-        for person in self:
-            person.candidate_count = counts[person]
+        set_related_count(self, "candidate_count", "ixl.candidate", "beneficiary_id")
 
     def _compute_offer_line_count(self):
-        counts = count_related(self, "ixl.job.offer.line", "beneficiary_id")
-        for person in self:
-            person.offer_line_count = counts[person]
+        set_related_count(self, "offer_line_count", "ixl.job.offer.line", "beneficiary_id")
 
     def _ixl_offer_mail_blockers(self):
         """{person: why a job offer cannot be emailed to them} (no address, blacklisted;

@@ -2,10 +2,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ixl_beneficiary.models.tools import (
-    count_related,
     local_today,
     related_records_action,
     require_group,
+    set_related_count,
     wizard_action,
 )
 
@@ -108,12 +108,9 @@ class ResPartner(models.Model):
                                    "date_to": leave})
 
     def _compute_ixl_board_counts(self):
-        open_requests = count_related(
-            self, "ixl.job.request", "partner_id", [("state", "in", OPEN_STATES)])
-        internships = count_related(self, "ixl.internship", "partner_id")
-        for partner in self:
-            partner.ixl_open_request_count = open_requests[partner]
-            partner.ixl_internship_count = internships[partner]
+        set_related_count(self, "ixl_open_request_count", "ixl.job.request", "partner_id",
+                          [("state", "in", OPEN_STATES)])
+        set_related_count(self, "ixl_internship_count", "ixl.internship", "partner_id")
 
     def _compute_ixl_hires_by_year(self):
         rows = self.env["ixl.placement"]._read_group(

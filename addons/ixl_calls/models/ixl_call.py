@@ -5,10 +5,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.ixl_beneficiary.models.tools import (
-    count_related,
     fmt_amount,
     lock_rows,
     programme_currency,
+    set_related_count,
 )
 
 from .rules import COORDINATOR, require_group
@@ -105,9 +105,7 @@ class IxlCall(models.Model):
             call.is_published = call.state == "open"
 
     def _compute_application_count(self):
-        counts = count_related(self, "ixl.call.application", "call_id")
-        for call in self:
-            call.application_count = counts[call]
+        set_related_count(self, "application_count", "ixl.call.application", "call_id")
 
     @api.depends("budget", "grant_ids.amount", "grant_ids.payment_ids.amount")
     def _compute_figures(self):

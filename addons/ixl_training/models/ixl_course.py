@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from odoo.addons.ixl_beneficiary.models.tools import count_related, related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action, set_related_count
 
 COURSE_KINDS = [
     ("dynamic_cv", "Dynamic CV"),
@@ -53,9 +53,7 @@ class IxlCourse(models.Model):
     edition_count = fields.Integer(compute="_compute_edition_count")
 
     def _compute_edition_count(self):
-        counts = count_related(self, "ixl.course.edition", "course_id")
-        for course in self:
-            course.edition_count = counts[course]
+        set_related_count(self, "edition_count", "ixl.course.edition", "course_id")
 
     def action_view_editions(self):
         return related_records_action(self, "ixl.course.edition", "course_id",
