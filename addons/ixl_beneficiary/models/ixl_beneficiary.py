@@ -26,7 +26,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .tools import AGE_BANDS, age_band, related_records_action, wizard_action
+from .tools import AGE_BANDS, age_band, related_records_action, set_related_count, wizard_action
 
 _logger = logging.getLogger(__name__)
 
@@ -304,22 +304,13 @@ class IxlBeneficiary(models.Model):
             rec.profile_type = profile_of(rec.has_score, rec.vulnerability_score)
 
     def _compute_service_count(self):
-        services = dict(self.env["ixl.service"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
-        for rec in self:
-            rec.service_count = services.get(rec, 0)
+        set_related_count(self, "service_count", "ixl.service", "beneficiary_id")
 
     def _compute_refusal_count(self):
-        refusals = dict(self.env["ixl.refusal"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
-        for rec in self:
-            rec.refusal_count = refusals.get(rec, 0)
+        set_related_count(self, "refusal_count", "ixl.refusal", "beneficiary_id")
 
     def _compute_placement_count(self):
-        placements = dict(self.env["ixl.placement"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
-        for rec in self:
-            rec.placement_count = placements.get(rec, 0)
+        set_related_count(self, "placement_count", "ixl.placement", "beneficiary_id")
 
     @api.model
     def _group_expand_states(self, states, domain):

@@ -310,14 +310,8 @@ class IxlBeneficiary(models.Model):
         self.check_access("write")
 
     def _check_state(self, allowed, action):
-        for rec in self:
-            if rec.state not in allowed:
-                raise UserError(self.env._(
-                    "%(name)s is %(state)s: %(action)s is not possible in this state.",
-                    name=rec.display_name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[rec.state],
-                    action=action,
-                ))
+        self._ixl_check_state(allowed, self.env._(
+            "%(name)s is %(state)s: %(action)s is not possible in this state."), action=action)
 
     def action_schedule_interview(self):
         self._ixl_check_operator()

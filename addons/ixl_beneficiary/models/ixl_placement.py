@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .tools import AGE_BANDS, age_band, local_today
+from .tools import AGE_BANDS, age_band, check_period, local_today
 
 PLACEMENT_TYPES = [
     ("hire", "Hire"),
@@ -108,10 +108,8 @@ class IxlPlacement(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for rec in self:
-            if rec.date_end and rec.date_start and rec.date_end < rec.date_start:
-                raise ValidationError(self.env._(
-                    "The end date of a placement cannot be before its start date."))
+        check_period(self, self.env._(
+            "The end date of a placement cannot be before its start date."))
 
     @api.constrains("placement_type", "contract_type", "weekly_hours")
     def _check_type_rules(self):

@@ -19,7 +19,7 @@ view says ``invisible="not can_start"`` (no state list repeated in the view).
 """
 
 from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 _TRANSITION = object()
 
@@ -44,6 +44,18 @@ class IxlWorkflowMixin(models.AbstractModel):
         for rec in self:
             for flag, states in rec._ixl_action_states.items():
                 rec[flag] = rec.state in states
+
+    def _ixl_check_state(self, allowed, message, name="display_name", **values):
+        """Refuse a step unless each record is in one of the ``allowed`` states.
+
+        ``message`` is translated by the caller (its addon holds the translation) and
+        names the first record in another state as ``%(name)s`` (its ``name`` field) and
+        that state as ``%(state)s``, with ``values`` for its other placeholders."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for rec in self:
+            if rec.state not in allowed:
+                raise UserError(message % {
+                    "name": rec[name], "state": labels[rec.state], **values})
 
     def _ixl_transition(self):
         """These records, allowed to write their locked fields: for transition methods,

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .tools import related_records_action
+from .tools import related_records_action, set_related_count
 
 CONTACT_DOOR = "ixl_contact_door"
 
@@ -61,10 +61,7 @@ class ResPartner(models.Model):
                 "The contact of a beneficiary cannot belong to a company."))
 
     def _compute_ixl_placement_count(self):
-        counts = dict(self.env["ixl.placement"]._read_group(
-            [("employer_id", "in", self.ids)], ["employer_id"], ["__count"]))
-        for partner in self:
-            partner.ixl_placement_count = counts.get(partner, 0)
+        set_related_count(self, "ixl_placement_count", "ixl.placement", "employer_id")
 
     def action_view_ixl_placements(self):
         return related_records_action(

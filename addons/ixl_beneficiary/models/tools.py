@@ -5,7 +5,7 @@ from datetime import datetime
 import pytz
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import format_amount
 
@@ -34,6 +34,19 @@ def local_date(value):
 def local_today():
     """Today in Bologna."""
     return datetime.now(pytz.timezone(LOCAL_TZ)).date()
+
+
+def check_period(records, message, start="date_start", end="date_end"):
+    """Refuse (``message``, translated by the caller) any of ``records`` that ends before
+    it starts; a period missing either date is not checked (open, or not yet known)."""
+    if any(rec[start] and rec[end] and rec[end] < rec[start] for rec in records):
+        raise ValidationError(message)
+
+
+def check_percent(value, message):
+    """Refuse (``message``, translated by the caller) a percentage outside 0-100."""
+    if not 0 <= value <= 100:
+        raise ValidationError(message)
 
 
 def programme_currency(env):
@@ -78,18 +91,35 @@ def wizard_action(name, model, **defaults):
     }
 
 
-def related_records_action(record, model, field, name):
+def related_records_action(record, model, field, name, view_mode="list,form", context=None):
     """Window action listing the ``model`` records whose ``field`` is ``record``,
-    creating new ones for it by default (the smart buttons of the forms)."""
+    creating new ones for it by default (the smart buttons of the forms); ``context``
+    replaces that default (``{}``: none)."""
     record.ensure_one()
     return {
         "type": "ir.actions.act_window",
         "name": name,
         "res_model": model,
-        "view_mode": "list,form",
+        "view_mode": view_mode,
         "domain": [(field, "=", record.id)],
-        "context": {f"default_{field}": record.id},
+        "context": {f"default_{field}": record.id} if context is None else context,
     }
+
+
+def count_related(records, model, field, domain=()):
+    """{record: how many ``model`` records have ``field`` = record (and match
+    ``domain``)} for each of ``records``, 0 for none: the counts of the smart buttons,
+    in one query."""
+    counts = dict(records.env[model]._read_group(
+        [(field, "in", records.ids), *domain], [field], ["__count"]))
+    return {record: counts.get(record, 0) for record in records}
+
+
+def set_related_count(records, count_field, model, field, domain=()):
+    """Compute ``count_field`` of ``records``: their ``count_related``."""
+    counts = count_related(records, model, field, domain)
+    for record in records:
+        record[count_field] = counts[record]
 
 
 def require_group(records, *xmlids):

@@ -19,6 +19,7 @@ from odoo.tools import plaintext2html
 
 from odoo.addons.ixl_beneficiary.controllers.portal_tools import IxlPortal, form_text
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
+from odoo.addons.ixl_beneficiary.models.tools import count_related
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 MAX_POSITIONS = 999
@@ -134,9 +135,8 @@ class IxlBoardPortal(IxlPortal):
             "ixl.job.request", [("partner_id", "=", company.id)], "/my/ixl/requests", page,
             "ixl_requests", "ixl_requests", "ixl_board.portal_my_ixl_requests",
             order="create_date desc, id desc")
-        counts = dict(request.env["ixl.candidate"]._read_group(
-            [("request_id", "in", values["ixl_requests"].ids), ("state", "!=", "shortlisted")],
-            ["request_id"], ["__count"]))
+        counts = count_related(values["ixl_requests"], "ixl.candidate", "request_id",
+                               [("state", "!=", "shortlisted")])
         values["candidate_counts"] = {req.id: count for req, count in counts.items()}
         return request.render(template, values)
 

@@ -2,6 +2,8 @@ from markupsafe import Markup
 
 from odoo import fields, models
 
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action, set_related_count
+
 
 class IxlBeneficiary(models.Model):
     _inherit = "ixl.beneficiary"
@@ -24,16 +26,10 @@ class IxlBeneficiary(models.Model):
         return f"{self.first_name or ''} {initial}.".strip()
 
     def _compute_candidate_count(self):
-        counts = dict(self.env["ixl.candidate"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
-        for person in self:
-            person.candidate_count = counts.get(person, 0)
+        set_related_count(self, "candidate_count", "ixl.candidate", "beneficiary_id")
 
     def _compute_offer_line_count(self):
-        counts = dict(self.env["ixl.job.offer.line"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
-        for person in self:
-            person.offer_line_count = counts.get(person, 0)
+        set_related_count(self, "offer_line_count", "ixl.job.offer.line", "beneficiary_id")
 
     def _ixl_offer_mail_blockers(self):
         """{person: why a job offer cannot be emailed to them} (no address, blacklisted;
@@ -71,14 +67,8 @@ class IxlBeneficiary(models.Model):
         }
 
     def action_view_candidates(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Candidatures"),
-            "res_model": "ixl.candidate",
-            "view_mode": "list,form",
-            "domain": [("beneficiary_id", "=", self.id)],
-        }
+        return related_records_action(self, "ixl.candidate", "beneficiary_id",
+                                      self.env._("Candidatures"), context={})
 
     # ---------------------------------------------------------------- privacy hooks
     def _privacy_related_records(self):

@@ -112,12 +112,8 @@ class IxlCandidate(models.Model):
     def _check_state(self, allowed):
         """The transition check: an operator's step, from one of the ``allowed`` states."""
         require_group(self, OPERATOR)
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for cand in self:
-            if cand.state not in allowed:
-                raise UserError(self.env._(
-                    "%(name)s is %(state)s: this step is not possible now.",
-                    name=cand.display_name, state=labels[cand.state]))
+        self._ixl_check_state(
+            allowed, self.env._("%(name)s is %(state)s: this step is not possible now."))
 
     def action_send_cv(self):
         self._check_state(SEND_CV_STATES)

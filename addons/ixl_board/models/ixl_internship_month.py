@@ -8,6 +8,7 @@ from odoo.tools import date_utils
 from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, local_today, wizard_action
 
 DAY_FIELDS = ("days_in_period", "days_suspended", "days_paid")
+STARTED_STATES = ("ongoing", "done")  # of the internship: its months are paid
 
 
 def overlap_days(start, end, other_start, other_end):
@@ -79,7 +80,7 @@ class IxlInternshipMonth(models.Model):
         self.ensure_one()
         if self.paid_date:
             return True
-        return self.internship_id.state in ("ongoing", "done") and \
+        return self.internship_id.state in STARTED_STATES and \
             date_utils.end_of(self.month, "month") < today
 
     @api.ondelete(at_uninstall=False)
@@ -96,17 +97,24 @@ class IxlInternshipMonth(models.Model):
         return wizard_action(self.env._("Record the payment"), "ixl.internship.payment",
                              month_id=self.id)
 
+    def _ixl_check_started_unpaid(self, not_started, paid):
+        """Refuse a step on this line unless its internship has started (else
+        ``not_started``) and the line is not paid yet (else ``paid``, naming the line as
+        %(line)s and its payment date as %(date)s); messages translated by the caller."""
+        self.ensure_one()
+        if self.internship_id.state not in STARTED_STATES:
+            raise UserError(not_started)
+        if self.paid_date:
+            raise UserError(paid % {"line": self.display_name, "date": self.paid_date})
+
     def _record_payment(self, date, amount):
         """Record that this line was paid ``amount`` on ``date`` (trusted: the payment
         wizard checked the group)."""
         self.ensure_one()
         today = local_today()
-        if self.internship_id.state not in ("ongoing", "done"):
-            raise UserError(self.env._("Only the indemnity of a started internship is paid."))
-        if self.paid_date:
-            raise UserError(self.env._(
-                "%(line)s was already paid on %(date)s.",
-                line=self.display_name, date=self.paid_date))
+        self._ixl_check_started_unpaid(
+            self.env._("Only the indemnity of a started internship is paid."),
+            self.env._("%(line)s was already paid on %(date)s."))
         if not self.month <= date <= today:
             raise UserError(self.env._(
                 "The payment date must be from the first day of the month (%(start)s) to "

@@ -89,12 +89,9 @@ class IxlInternshipMonth(models.Model):
             due=fmt_amount(self.env, self.amount, self.currency_id)))
 
     def _ixl_check_attendance(self, hours_planned, hours_attended):
-        if self.internship_id.state not in ("ongoing", "done"):
-            raise UserError(self.env._("Attendance is recorded for a started internship."))
-        if self.paid_date:
-            raise UserError(self.env._(
-                "%(line)s was already paid on %(date)s: its attendance no longer changes.",
-                line=self.display_name, date=self.paid_date))
+        self._ixl_check_started_unpaid(
+            self.env._("Attendance is recorded for a started internship."),
+            self.env._("%(line)s was already paid on %(date)s: its attendance no longer changes."))
         if self.month > local_today():
             raise UserError(self.env._(
                 "%(month)s has not begun yet: record its attendance from the first day of "

@@ -5,6 +5,7 @@ from odoo.addons.ixl_beneficiary.models.tools import (
     local_today,
     related_records_action,
     require_group,
+    set_related_count,
     wizard_action,
 )
 
@@ -107,14 +108,9 @@ class ResPartner(models.Model):
                                    "date_to": leave})
 
     def _compute_ixl_board_counts(self):
-        open_requests = dict(self.env["ixl.job.request"]._read_group(
-            [("partner_id", "in", self.ids), ("state", "in", OPEN_STATES)],
-            ["partner_id"], ["__count"]))
-        internships = dict(self.env["ixl.internship"]._read_group(
-            [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]))
-        for partner in self:
-            partner.ixl_open_request_count = open_requests.get(partner, 0)
-            partner.ixl_internship_count = internships.get(partner, 0)
+        set_related_count(self, "ixl_open_request_count", "ixl.job.request", "partner_id",
+                          [("state", "in", OPEN_STATES)])
+        set_related_count(self, "ixl_internship_count", "ixl.internship", "partner_id")
 
     def _compute_ixl_hires_by_year(self):
         rows = self.env["ixl.placement"]._read_group(

@@ -4,7 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows, programme_currency
+from odoo.addons.ixl_beneficiary.models.tools import (
+    fmt_amount,
+    lock_rows,
+    programme_currency,
+    set_related_count,
+)
 
 from .rules import COORDINATOR, require_group
 
@@ -100,10 +105,7 @@ class IxlCall(models.Model):
             call.is_published = call.state == "open"
 
     def _compute_application_count(self):
-        counts = dict(self.env["ixl.call.application"]._read_group(
-            [("call_id", "in", self.ids)], ["call_id"], ["__count"]))
-        for call in self:
-            call.application_count = counts.get(call, 0)
+        set_related_count(self, "application_count", "ixl.call.application", "call_id")
 
     @api.depends("budget", "grant_ids.amount", "grant_ids.payment_ids.amount")
     def _compute_figures(self):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import fmt_amount, lock_rows
+from odoo.addons.ixl_beneficiary.models.tools import check_period, fmt_amount, lock_rows
 
 from .rules import COORDINATOR, OPERATOR, require_group
 
@@ -138,19 +138,13 @@ class IxlCallApplication(models.Model):
             if app.kind != "hiring" and app.hire_ids:
                 raise ValidationError(self.env._(
                     "Hires are listed only in applications for the hiring incentive."))
-            if app.date_start and app.date_end and app.date_end < app.date_start:
-                raise ValidationError(self.env._(
-                    "The period of a project cannot end before it starts."))
+        check_period(self, self.env._("The period of a project cannot end before it starts."))
 
     # ACTIONS ------------------------------------------------------------------------
 
     def _check_state(self, allowed):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for app in self:
-            if app.state not in allowed:
-                raise UserError(self.env._(
-                    "The application %(name)s is %(state)s: this is not possible.",
-                    name=app.name, state=labels[app.state]))
+        self._ixl_check_state(allowed, self.env._(
+            "The application %(name)s is %(state)s: this is not possible."), name="name")
 
     def action_review(self):
         require_group(self, OPERATOR)

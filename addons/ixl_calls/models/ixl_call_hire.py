@@ -7,7 +7,12 @@ from odoo.tools.sql import index_exists
 
 from odoo.addons.ixl_beneficiary.models.ixl_beneficiary import ADMITTED_STATES
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES
-from odoo.addons.ixl_beneficiary.models.tools import local_date, lock_rows, wizard_action
+from odoo.addons.ixl_beneficiary.models.tools import (
+    check_period,
+    local_date,
+    lock_rows,
+    wizard_action,
+)
 
 from .ixl_call_application import CLOSED_STATES, OPEN_STATES
 from .rules import COORDINATOR, OPERATOR, require_group
@@ -202,9 +207,8 @@ class IxlCallHire(models.Model):
 
     @api.constrains("date_hire", "date_end", "fiscal_code")
     def _check_dates(self):
+        check_period(self, self.env._("A hire cannot end before it starts."), start="date_hire")
         for hire in self:
-            if hire.date_end and hire.date_end < hire.date_hire:
-                raise ValidationError(self.env._("A hire cannot end before it starts."))
             if not codicefiscale.is_valid(hire.fiscal_code or ""):
                 raise ValidationError(self.env._(
                     "%(code)s is not a valid fiscal code.", code=hire.fiscal_code))

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today
+from odoo.addons.ixl_beneficiary.models.tools import local_today, related_records_action
 
 from .ixl_beneficiary import CONTRACT_TYPES, OFFER_BANDS
 
@@ -141,14 +141,9 @@ class IxlFollowupCampaign(models.Model):
         return True
 
     def action_view_answers(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Answers"),
-            "res_model": "survey.user_input",
-            "view_mode": "list,pivot,form",
-            "domain": [("ixl_campaign_id", "=", self.id)],
-        }
+        return related_records_action(self, "survey.user_input", "ixl_campaign_id",
+                                      self.env._("Answers"), view_mode="list,pivot,form",
+                                      context={})
 
     @api.model
     def _cron_send_reminders(self):

@@ -123,13 +123,8 @@ class IxlMeeting(models.Model):
     def _check_transition(self, flag):
         require_group(self, COORDINATOR)
         self.check_access("write")
-        for meeting in self:
-            if not meeting[flag]:
-                raise UserError(self.env._(
-                    "%(meeting)s is %(state)s: this step is not possible.",
-                    meeting=meeting.name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        meeting.state]))
+        self._ixl_check_state(self._ixl_action_states[flag], self.env._(
+            "%(name)s is %(state)s: this step is not possible."), name="name")
 
     def _has_minutes(self):
         self.ensure_one()

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from odoo.addons.ixl_beneficiary.models.tools import related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action, set_related_count
 
 from .ixl_ips_path import IPS_GROUPS
 
@@ -15,10 +15,7 @@ class IxlBeneficiary(models.Model):
                                    groups=IPS_GROUPS)
 
     def _compute_training_package_count(self):
-        counts = dict(self.env["ixl.training.package"]._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]))
-        for person in self:
-            person.training_package_count = counts.get(person, 0)
+        set_related_count(self, "training_package_count", "ixl.training.package", "beneficiary_id")
 
     def action_view_training_packages(self):
         return related_records_action(

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.ixl_beneficiary.models.tools import related_records_action, set_related_count
+
 COURSE_KINDS = [
     ("dynamic_cv", "Dynamic CV"),
     ("soft_skills", "Soft skills"),
@@ -51,18 +53,8 @@ class IxlCourse(models.Model):
     edition_count = fields.Integer(compute="_compute_edition_count")
 
     def _compute_edition_count(self):
-        counts = dict(self.env["ixl.course.edition"]._read_group(
-            [("course_id", "in", self.ids)], ["course_id"], ["__count"]))
-        for course in self:
-            course.edition_count = counts.get(course, 0)
+        set_related_count(self, "edition_count", "ixl.course.edition", "course_id")
 
     def action_view_editions(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Editions"),
-            "res_model": "ixl.course.edition",
-            "view_mode": "list,form,pivot,graph",
-            "domain": [("course_id", "=", self.id)],
-            "context": {"default_course_id": self.id},
-        }
+        return related_records_action(self, "ixl.course.edition", "course_id",
+                                      self.env._("Editions"), view_mode="list,form,pivot,graph")

@@ -4,7 +4,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.ixl_beneficiary.models.tools import programme_currency, related_records_action
+from odoo.addons.ixl_beneficiary.models.tools import (
+    check_period,
+    programme_currency,
+    related_records_action,
+)
 
 from .indicators import COUNTS, RATES, rate_of
 
@@ -152,10 +156,9 @@ class IxlCourseEdition(models.Model):
     @api.constrains("date_start", "date_end", "total_cost", "hours", "window_months",
                     "window_end_date")
     def _check_values(self):
+        check_period(self, self.env._(
+            "The end date of an edition cannot be before its start date."))
         for rec in self:
-            if rec.date_start and rec.date_end and rec.date_end < rec.date_start:
-                raise ValidationError(self.env._(
-                    "The end date of an edition cannot be before its start date."))
             if rec.total_cost < 0:
                 raise ValidationError(self.env._("The total cost cannot be negative."))
             if rec.hours < 0 or rec.window_months < 0:

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import local_today, wizard_action
+from odoo.addons.ixl_beneficiary.models.tools import check_period, local_today, wizard_action
 
 IPS_GROUPS = "ixl_training.group_ixl_ips_operator,ixl_beneficiary.group_ixl_coordinator"
 COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
@@ -60,10 +60,8 @@ class IxlIpsPath(models.Model):
 
     @api.constrains("date_start", "date_end", "weekly_hours", "expected_months")
     def _check_values(self):
+        check_period(self, self.env._("The end of an IPS path cannot be before its start."))
         for rec in self:
-            if rec.date_end and rec.date_end < rec.date_start:
-                raise ValidationError(self.env._(
-                    "The end of an IPS path cannot be before its start."))
             if rec.weekly_hours < 0 or rec.expected_months < 0:
                 raise ValidationError(self.env._(
                     "Weekly hours and expected length cannot be negative."))

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ixl_beneficiary.models.tools import check_percent, check_period
+
 INDICATORS = [
     ("employment_rate", "Employment rate"),
     ("placement_rate", "Placement rate"),
@@ -53,10 +55,9 @@ class IxlTrainingAgreement(models.Model):
     @api.constrains("risk_share", "target_value", "window_months")
     def _check_values(self):
         for rec in self:
-            if not 0 <= rec.risk_share <= 100:
-                raise ValidationError(self.env._(
-                    "The risk share must be between 0 and 100%%; %(share)s is not valid.",
-                    share=rec.risk_share))
+            check_percent(rec.risk_share, self.env._(
+                "The risk share must be between 0 and 100%%; %(share)s is not valid.",
+                share=rec.risk_share))
             if rec.target_value <= 0:
                 raise ValidationError(self.env._("The target must be greater than zero."))
             if rec.window_months < 0:
@@ -65,7 +66,4 @@ class IxlTrainingAgreement(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for rec in self:
-            if rec.date_start and rec.date_end and rec.date_end < rec.date_start:
-                raise ValidationError(self.env._(
-                    "The end of an agreement cannot be before its start."))
+        check_period(self, self.env._("The end of an agreement cannot be before its start."))
