@@ -25,6 +25,7 @@ RELATIONS = [
     ("transformation", "Transformation"),
 ]
 MINI_JOB_MAX_HOURS = 20
+STAFF = "base.group_user"
 
 
 class IxlPlacement(models.Model):
@@ -38,8 +39,11 @@ class IxlPlacement(models.Model):
                 "ixl.workflow.mixin"]
     _order = "date_start desc, id desc"
 
+    # The fields on the person are for staff only (groups=STAFF): companies read their
+    # placements on the portal (ixl_board), never the person's data.
     beneficiary_id = fields.Many2one(
-        "ixl.beneficiary", required=True, ondelete="restrict", index=True, tracking=True
+        "ixl.beneficiary", required=True, ondelete="restrict", index=True, tracking=True,
+        groups=STAFF,
     )
     employer_id = fields.Many2one(
         "res.partner", required=True, ondelete="restrict", index=True,
@@ -58,16 +62,19 @@ class IxlPlacement(models.Model):
     previous_placement_id = fields.Many2one(
         "ixl.placement", string="Continues", ondelete="restrict", index=True,
         domain="[('beneficiary_id', '=', beneficiary_id), ('id', '!=', id)]",
-        help="The placement this one renews, extends or transforms.",
+        help="The placement this one renews, extends or transforms.", groups=STAFF,
     )
-    user_id = fields.Many2one("res.users", string="Operator", default=lambda self: self.env.user)
-    note = fields.Text()
+    user_id = fields.Many2one("res.users", string="Operator", groups=STAFF,
+                              default=lambda self: self.env.user)
+    note = fields.Text(groups=STAFF)
     # Stored figures for reports (split by gender, nationality and age at the start).
-    gender = fields.Selection(related="beneficiary_id.gender", store=True, string="Gender")
-    nationality_group = fields.Selection(
-        related="beneficiary_id.nationality_group", store=True, string="Nationality group")
-    age_at_start = fields.Integer(compute="_compute_age", store=True, aggregator="avg")
-    age_band = fields.Selection(AGE_BANDS, compute="_compute_age", store=True)
+    gender = fields.Selection(related="beneficiary_id.gender", store=True, string="Gender",
+                              groups=STAFF)
+    nationality_group = fields.Selection(related="beneficiary_id.nationality_group",
+                                         store=True, string="Nationality group", groups=STAFF)
+    age_at_start = fields.Integer(compute="_compute_age", store=True, aggregator="avg",
+                                  groups=STAFF)
+    age_band = fields.Selection(AGE_BANDS, compute="_compute_age", store=True, groups=STAFF)
     is_permanent = fields.Boolean(compute="_compute_is_permanent", store=True)
     is_ongoing = fields.Boolean(compute="_compute_is_ongoing", search="_search_is_ongoing")
 

@@ -9,15 +9,8 @@ class IxlPlacement(models.Model):
     request_id = fields.Many2one("ixl.job.request", string="Personnel request", index=True,
                                  ondelete="set null")
     internship_id = fields.Many2one("ixl.internship", index=True, ondelete="set null")
-    # Companies see their placements on the portal, never the person's data.
-    beneficiary_id = fields.Many2one(groups="base.group_user")
-    gender = fields.Selection(groups="base.group_user")
-    nationality_group = fields.Selection(groups="base.group_user")
-    age_at_start = fields.Integer(groups="base.group_user")
-    age_band = fields.Selection(groups="base.group_user")
-    note = fields.Text(groups="base.group_user")
-    user_id = fields.Many2one(groups="base.group_user")
-    previous_placement_id = fields.Many2one(groups="base.group_user")
+    # Companies see their placements on the portal, never the person's data (the
+    # person's fields are for staff only: groups of ixl_beneficiary's placement).
 
     @api.depends_context("uid")
     @api.depends("portal_name", "employer_id", "placement_type")
