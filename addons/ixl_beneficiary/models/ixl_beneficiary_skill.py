@@ -60,21 +60,13 @@ class IxlBeneficiarySkill(models.Model):
     def _check_skill_type(self):
         for record in self:
             if record.skill_id.skill_type_id != record.skill_type_id:
-                raise ValidationError(
-                    self.env._(
-                        "The skill %(skill)s is not of the type %(type)s.",
-                        skill=record.skill_id.name,
-                        type=record.skill_type_id.name,
-                    )
-                )
+                raise ValidationError(self.env._(
+                    "The skill %(skill)s is not of the type %(type)s.",
+                    skill=record.skill_id.name, type=record.skill_type_id.name))
             if record.skill_level_id.skill_type_id != record.skill_type_id:
-                raise ValidationError(
-                    self.env._(
-                        "The level %(level)s is not a level of the type %(type)s.",
-                        level=record.skill_level_id.name,
-                        type=record.skill_type_id.name,
-                    )
-                )
+                raise ValidationError(self.env._(
+                    "The level %(level)s is not a level of the type %(type)s.",
+                    level=record.skill_level_id.name, type=record.skill_type_id.name))
 
     @api.depends("skill_id", "skill_level_id")
     def _compute_display_name(self):
