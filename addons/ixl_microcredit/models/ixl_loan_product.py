@@ -1,7 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
-from odoo.addons.ixl_beneficiary.models.tools import programme_currency
+from odoo.addons.ixl_beneficiary.models.tools import check_percent, programme_currency
 
 
 class IxlLoanProduct(models.Model):
@@ -25,7 +24,6 @@ class IxlLoanProduct(models.Model):
     @api.constrains("coverage_rate")
     def _check_coverage_rate(self):
         for product in self:
-            if not 0 <= product.coverage_rate <= 100:
-                raise ValidationError(self.env._(
-                    "The guarantee coverage of %(product)s must be between 0 and 100%%.",
-                    product=product.name))
+            check_percent(product.coverage_rate, self.env._(
+                "The guarantee coverage of %(product)s must be between 0 and 100%%.",
+                product=product.name))
