@@ -19,8 +19,6 @@
         "views/ixl_loan_views.xml",
         "views/ixl_selfemployment_project_views.xml",
         "views/ixl_social_project_views.xml",
-        "wizard/ixl_fund_operation_views.xml",
-        "wizard/ixl_loan_payment_views.xml",
         "report/ixl_microcredit_report.xml",
         "views/menus.xml",
     ],

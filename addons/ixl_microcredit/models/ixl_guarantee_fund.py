@@ -13,7 +13,6 @@ from odoo.addons.ixl_beneficiary.models.tools import (
     local_today,
     lock_rows,
     programme_currency,
-    wizard_action,
 )
 
 from .operations import MONEY_GROUPS, operation_date, require_group
@@ -303,15 +302,6 @@ class IxlGuaranteeFund(models.Model):
         return True
 
     # Actions --------------------------------------------------------------
-
-    def _open_operation(self, operation, name):
-        return wizard_action(name, "ixl.fund.operation", fund_id=self.id, operation=operation)
-
-    def action_change_ceiling(self):
-        return self._open_operation("ceiling", self.env._("Change the ceiling"))
-
-    def action_deposit(self):
-        return self._open_operation("deposit", self.env._("Record a deposit"))
 
     def action_open_moves(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(

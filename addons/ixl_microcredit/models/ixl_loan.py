@@ -10,7 +10,6 @@ from odoo.addons.ixl_beneficiary.models.tools import (
     fmt_amount,
     local_today,
     lock_rows,
-    wizard_action,
 )
 
 from .operations import MONEY_GROUPS, operation_date, require_group
@@ -358,14 +357,3 @@ class IxlLoan(models.Model):
                     "%(loan)s: cancelled", loan=loan.name))
             loan._set({"state": "cancelled", "date_closed": day})
         return True
-
-    # ACTIONS (buttons) ---------------------------------------------------------
-
-    def _open_payment(self, kind, name):
-        return wizard_action(name, "ixl.loan.payment", loan_id=self.id, kind=kind)
-
-    def action_repayment(self):
-        return self._open_payment("repayment", self.env._("Register a repayment"))
-
-    def action_recovery(self):
-        return self._open_payment("recovery", self.env._("Register a recovery"))

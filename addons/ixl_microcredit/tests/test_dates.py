@@ -64,14 +64,39 @@ class TestRealDates(MicrocreditCase):
         return self.make_loan(amount, fund_id=self.old_fund.id, date_request=requested_on,
                               **vals).with_user(self.finance)
 
-    def operate(self, operation, record, day, amount=None):
+    def operate(self, operation, record, day, amount=None, **values):
         """Through the dialog staff use: the operation on its real date."""
         form = Form(self.env["ixl.dated.operation"].with_user(self.finance).with_context(
             default_operation=operation, default_res_id=record.id))
         form.date = day
         if amount:
             form.amount = amount
+        for name, value in values.items():
+            setattr(form, name, value)
         form.save().action_confirm()
+
+    def test_every_money_operation_through_the_dialog(self):
+        """The fund's and the loan's money buttons open the same dated dialog: the ceiling
+        raised by a decision, a deposit, a repayment, the default and a recovery, each
+        on its day."""
+        self.operate("fund_ceiling", self.old_fund, "2018-01-10", 150000.0,
+                     reference="Delibera 3/2018")
+        self.operate("fund_deposit", self.old_fund, "2018-01-15", 20000.0,
+                     reference="Bonifico Fondazione")
+        self.assertEqual(self.old_fund.ceiling_ids.sorted("date")[-1].mapped(
+            lambda line: (str(line.date), line.amount, line.decision_reference)),
+            [("2018-01-10", 150000.0, "Delibera 3/2018")])
+        deposit = self.old_fund.move_ids.filtered(lambda move: move.move_type == "deposit")
+        self.assertEqual((str(deposit.date), deposit.amount), ("2018-01-15", 20000.0))
+        loan = self.old_loan(10000.0, "2018-02-01", term_months=10)
+        self.operate("loan_approve", loan, "2018-02-10")
+        self.operate("loan_disburse", loan, "2018-03-01")
+        self.operate("loan_repayment", loan, "2018-04-01", 1000.0)
+        self.assertEqual((loan.state, loan.amount_outstanding), ("repaying", 9000.0))
+        self.operate("loan_default", loan, "2018-09-01")
+        self.operate("loan_recovery", loan, "2018-10-01", 500.0)
+        recovery = loan.move_ids.filtered(lambda move: move.move_type == "recovery")
+        self.assertEqual((str(recovery.date), recovery.amount), ("2018-10-01", 500.0))
 
     def test_loan_of_2017_with_its_dates(self):
         """Entering 2017-2020 loans showed used = -5,400 and free capacity above the
