@@ -2,7 +2,7 @@
     "name": "IXL Microcredit",
     "summary": "Insieme per il lavoro: the Emil Banca guarantee fund and its ledger, "
     "Credito Sociale loans, self-employment and social-innovation projects",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.2.1",
     "category": "Insieme per il lavoro",
     "depends": [
         "ixl_beneficiary",
