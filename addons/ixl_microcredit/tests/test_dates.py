@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import figures, get_section
@@ -97,6 +97,25 @@ class TestRealDates(MicrocreditCase):
         self.operate("loan_recovery", loan, "2018-10-01", 500.0)
         recovery = loan.move_ids.filtered(lambda move: move.move_type == "recovery")
         self.assertEqual((str(recovery.date), recovery.amount), ("2018-10-01", 500.0))
+
+    def test_operator_cannot_move_money_through_the_dialog(self):
+        """The dialog is open to operators (they start projects), its money operations
+        are not: an operator's ceiling change, deposit or repayment is refused and
+        nothing is posted."""
+        loan = self.old_loan(10000.0, "2018-02-01", term_months=10)
+        self.operate("loan_approve", loan, "2018-02-10")
+        self.operate("loan_disburse", loan, "2018-03-01")
+        moves = self.old_fund.move_ids
+        for operation, record, values in (
+                ("fund_ceiling", self.old_fund, {"amount": 1.0, "reference": "Nessuna"}),
+                ("fund_deposit", self.old_fund, {"amount": 1000.0}),
+                ("loan_repayment", loan, {"amount": 100.0})):
+            with self.subTest(operation=operation), self.assertRaises(AccessError):
+                self.env["ixl.dated.operation"].with_user(self.operator).create(dict(
+                    values, operation=operation, res_id=record.id,
+                    date="2018-04-01")).action_confirm()
+        self.assertEqual(self.old_fund.move_ids, moves)
+        self.assertEqual(loan.amount_outstanding, 10000.0)
 
     def test_loan_of_2017_with_its_dates(self):
         """Entering 2017-2020 loans showed used = -5,400 and free capacity above the
