@@ -125,18 +125,31 @@ class IxlSocialProject(models.Model):
             frozen.add("funding_approved")
         return frozen
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._ixl_in_transition():
+            for vals in vals_list:
+                self._check_evaluation_writer({
+                    name for name in EVALUATION_FIELDS & set(vals)
+                    if not self._ixl_is_default(name, vals[name])})
+        return super().create(vals_list)
+
     def write(self, vals):
-        if self._ixl_in_transition():
-            return super().write(vals)
+        if not self._ixl_in_transition():
+            self._check_evaluation_writer(set(vals))
+        return super().write(vals)
+
+    def _check_evaluation_writer(self, names):
+        """Only the committee records the evaluation, and the committee (unless also
+        staff) nothing else: ``names`` are the fields the caller sets."""
         committee = self.env.user.has_group(COMMITTEE)
-        if not self.env.su and EVALUATION_FIELDS & set(vals) and not committee:
+        if EVALUATION_FIELDS & names and not committee:
             raise AccessError(self.env._(
                 "Only the evaluation committee records the evaluation of a project."))
         staff = self.env.user.has_group("ixl_beneficiary.group_ixl_operator")
-        if not self.env.su and committee and not staff and set(vals) - EVALUATION_FIELDS:
+        if committee and not staff and names - EVALUATION_FIELDS:
             raise AccessError(self.env._(
                 "The evaluation committee can only record the evaluation of a project."))
-        return super().write(vals)
 
     def _decide(self, decision):
         if not self.env.su and not self.env.user.has_group(COMMITTEE):

@@ -80,6 +80,22 @@ class TestProjects(MicrocreditCase):
         with self.assertRaises(ValidationError):
             self._social().score = 101
 
+    def test_operator_entering_a_project_cannot_record_the_evaluation(self):
+        """An operator enters the Coop's project received through the call: the form's
+        empty evaluation is fine, but a funding, a score or an evaluation date entered
+        with it (over RPC) is the committee's and refused."""
+        Project = self.env["ixl.social.project"].with_user(self.operator)
+        project = Project.create({"name": "Orti", "partner_id": self.org.id,
+                                  "funding_approved": 0.0, "score": 0.0,
+                                  "evaluation_date": False, "committee_member_ids": []})
+        self.assertEqual(project.state, "submitted")
+        for vals in ({"funding_approved": 50000.0}, {"score": 95.0},
+                     {"evaluation_date": "2025-03-01"},
+                     {"committee_member_ids": [(6, 0, self.committee.ids)]}):
+            with self.subTest(vals=vals), self.assertRefused("Only the evaluation committee",
+                                                             AccessError):
+                Project.create({"name": "Orti 2", "partner_id": self.org.id, **vals})
+
     def test_funding_approved_never_below_paid(self):
         """Issue 15.19: the funding approved was lowered to 6,250 with 12,500 paid."""
         project = self._social()
