@@ -125,6 +125,13 @@ class IxlSocialProject(models.Model):
             frozen.add("funding_approved")
         return frozen
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_undecided_only(self):
+        if any(project.decision for project in self):
+            raise UserError(self.env._(
+                "A project decided by the evaluation committee is never deleted: its "
+                "decision stays in the history."))
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self._ixl_in_transition():

@@ -96,6 +96,20 @@ class TestProjects(MicrocreditCase):
                                                              AccessError):
                 Project.create({"name": "Orti 2", "partner_id": self.org.id, **vals})
 
+    def test_a_decided_project_is_not_deleted(self):
+        """The committee rejected the Coop's project: the coordinator cannot delete it (the
+        committee's decisions of the year would lose one); a project still submitted can."""
+        project = self._social().with_user(self.committee)
+        project.write({"evaluation_date": "2025-03-01", "decision_reason": "No partners",
+                       "committee_member_ids": [(4, self.committee.id)]})
+        project.action_reject()
+        with self.assertRefused("never deleted", UserError):
+            project.with_user(self.coordinator).unlink()
+        self.assertTrue(project.exists())
+        draft = self._social()
+        draft.with_user(self.coordinator).unlink()
+        self.assertFalse(draft.exists())
+
     def test_funding_approved_never_below_paid(self):
         """Issue 15.19: the funding approved was lowered to 6,250 with 12,500 paid."""
         project = self._social()
