@@ -98,6 +98,13 @@ class IxlMeeting(models.Model):
             self._update_calendar_slots()
         return res
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_held(self):
+        if any(meeting.state == "held" for meeting in self):
+            raise UserError(self.env._(
+                "A meeting held is never deleted: it stays with its minutes in the "
+                "table's history."))
+
     # ------------------------------------------------------------------ ACTIONS
     def action_hold(self):
         """The meeting took place: its minutes (text or a file) are required."""

@@ -71,6 +71,18 @@ class TestMeetings(MeetingCase):
         self.assertEqual(meeting.state, "planned")
         self.assertTrue(meeting.calendar_event_id.active)
 
+    def test_a_held_meeting_stays(self):
+        """The Tavolo tecnico of March was held: the coordinator cannot delete it (the
+        meetings held in the year would lose it); a planned one can go."""
+        meeting = self.plan(self.tecnico, "2026-03-15 09:00:00", minutes="<p>Approved.</p>")
+        meeting.with_user(self.coordinator).action_hold()
+        with self.assertRefused("never deleted", UserError):
+            meeting.with_user(self.coordinator).unlink()
+        self.assertTrue(meeting.exists())
+        planned = self.plan(self.tecnico, "2026-06-15 09:00:00")
+        planned.with_user(self.coordinator).unlink()
+        self.assertFalse(planned.exists())
+
     def test_plan_the_year_with_the_calendar_recurrence(self):
         """Four quarterly meetings from the last one, each an occurrence of one recurring
         calendar event."""
