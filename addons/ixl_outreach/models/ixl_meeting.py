@@ -105,6 +105,14 @@ class IxlMeeting(models.Model):
                 "A meeting held is never deleted: it stays with its minutes in the "
                 "table's history."))
 
+    def unlink(self):
+        # A deleted meeting leaves the participants' calendars (as superuser: a private
+        # slot is its organiser's).
+        slots = self.calendar_event_id
+        res = super().unlink()
+        slots.sudo().unlink()
+        return res
+
     # ------------------------------------------------------------------ ACTIONS
     def action_hold(self):
         """The meeting took place: its minutes (text or a file) are required."""

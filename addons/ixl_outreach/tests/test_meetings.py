@@ -71,17 +71,26 @@ class TestMeetings(MeetingCase):
         self.assertEqual(meeting.state, "planned")
         self.assertTrue(meeting.calendar_event_id.active)
 
-    def test_a_held_meeting_stays(self):
+    def test_deleting_meetings(self):
         """The Tavolo tecnico of March was held: the coordinator cannot delete it (the
-        meetings held in the year would lose it); a planned one can go."""
+        meetings held in the year would lose it); a planned one can go, and its slot
+        leaves the members' calendars."""
         meeting = self.plan(self.tecnico, "2026-03-15 09:00:00", minutes="<p>Approved.</p>")
         meeting.with_user(self.coordinator).action_hold()
         with self.assertRefused("never deleted", UserError):
             meeting.with_user(self.coordinator).unlink()
         self.assertTrue(meeting.exists())
         planned = self.plan(self.tecnico, "2026-06-15 09:00:00")
+        slot = planned.calendar_event_id
         planned.with_user(self.coordinator).unlink()
         self.assertFalse(planned.exists())
+        self.assertFalse(slot.exists(), "the deleted meeting leaves the members' calendars")
+        # one meeting of the planned year: its occurrence only
+        action = self.coordinamento.with_user(self.coordinator).action_plan_year()
+        year = self.env["ixl.meeting"].search(action["domain"]).sorted("start")
+        slots = year.calendar_event_id
+        year[0].with_user(self.coordinator).unlink()
+        self.assertEqual(slots.exists(), year[1:].calendar_event_id)
 
     def test_plan_the_year_with_the_calendar_recurrence(self):
         """Four quarterly meetings from the last one, each an occurrence of one recurring
