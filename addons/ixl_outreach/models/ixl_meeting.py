@@ -10,7 +10,7 @@ their files (an attachment is readable only by who reads its record)."""
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from odoo.addons.ixl_beneficiary.models.tools import local_date, require_group
@@ -78,6 +78,14 @@ class IxlMeeting(models.Model):
     def _compute_partner_ids(self):
         for meeting in self:
             meeting.partner_ids = meeting.table_id.member_ids
+
+    @api.constrains("minutes")
+    def _check_held_minutes(self):
+        for meeting in self.filtered(lambda m: m.state == "held"):
+            if not meeting._has_minutes():
+                raise ValidationError(self.env._(
+                    "%(meeting)s was held: its minutes cannot be removed.",
+                    meeting=meeting.name))
 
     def _ixl_frozen_fields(self):
         if any(meeting.state != "planned" for meeting in self):

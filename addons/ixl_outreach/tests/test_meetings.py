@@ -33,6 +33,8 @@ class TestMeetings(MeetingCase):
         meeting.minutes = "<p>The table approved the quarterly report.</p>"
         meeting.action_hold()
         self.assertEqual(meeting.state, "held")
+        with self.assertRefused("its minutes cannot be removed"):
+            meeting.minutes = "<p><br></p>"
         self.assertEqual(self.tecnico.held_count, 1)
         with self.assertRefused("this step is not possible", UserError):
             meeting.action_hold()
