@@ -31,6 +31,27 @@ class TestIps(IxlCase):
             self.env["ixl.ips.path"].create({"beneficiary_id": self.person.id,
                                              "employee_id": self.other.id})
 
+    def test_placement_path_follows_the_dates_only(self):
+        """The person on the path since 10 January is hired on 2 March: the placement
+        points to the path. Neither the IPS operator nor the coordinator moves it to
+        another path or unlinks it over RPC (the IPS figures would count it elsewhere)."""
+        placement = self.env["ixl.placement"].create({
+            "beneficiary_id": self.person.id, "employer_id": self.employer.id,
+            "placement_type": "hire", "contract_type": "fixed_term",
+            "date_start": "2026-03-02"})
+        self.assertEqual(placement.sudo().ips_path_id, self.path)
+        other = self.env["ixl.ips.path"].create({
+            "beneficiary_id": self.make_beneficiary(state="active").id,
+            "employee_id": self.worker.id, "date_start": "2026-01-10"})
+        for user in (self.ips_user, self.coordinator):
+            for call in (lambda u: placement.with_user(u).write({"ips_path_id": other.id}),
+                         lambda u: placement.with_user(u).write({"ips_path_id": False}),
+                         lambda u: other.with_user(u).write(
+                             {"placement_ids": [(4, placement.id)]})):
+                with self.subTest(user=user.login), self.assertRaises(AccessError):
+                    call(user)
+        self.assertEqual(placement.sudo().ips_path_id, self.path)
+
     def test_who_reads_ips(self):
         """IPS operators and coordinators read paths and notes; nobody else."""
         for user, allowed in ((self.ips_user, True), (self.coordinator, True),
