@@ -45,10 +45,11 @@ class IxlEventSeries(models.Model):
         for series, count in Event._read_group(
                 [("ixl_series_id", "in", ids)], ["ixl_series_id"], ["__count"]):
             totals[series.id]["event"] = count
-        for series, speaker, _count in Event._read_group(
+        # one group per (series, speaker): the events without a speaker are left out
+        for series, _speaker in Event._read_group(
                 [("ixl_series_id", "in", ids), ("ixl_speaker_ids", "!=", False)],
-                ["ixl_series_id", "ixl_speaker_ids"], ["__count"]):
-            totals[series.id]["speaker"] += 1 if speaker else 0
+                ["ixl_series_id", "ixl_speaker_ids"]):
+            totals[series.id]["speaker"] += 1
         for event, state, count in self.env["event.registration"]._read_group(
                 [("event_id.ixl_series_id", "in", ids), ("state", "in", CONFIRMED)],
                 ["event_id", "state"], ["__count"]):
