@@ -29,8 +29,12 @@ class IxlMissedAppointment(models.Model):
 
     _name = "ixl.missed.appointment"
     _description = "Missed appointment"
+    _inherit = ["ixl.workflow.mixin"]
     _order = "date desc, id desc"
     _rec_name = "summary"
+    # recorded by "did not come" only (_ixl_record): only the note is edited afterwards
+    _ixl_locked_fields = ("beneficiary_id", "date", "kind", "summary", "user_id",
+                          "activity_type_id", "calendar_event_id")
 
     beneficiary_id = fields.Many2one(
         "ixl.beneficiary", required=True, ondelete="cascade", index=True, readonly=True)
@@ -63,7 +67,7 @@ class IxlMissedAppointment(models.Model):
         require_group(self, OPERATOR)
         person.check_access("write")
         date = min(date or local_today(), local_today())
-        missed = self.create({
+        missed = self._ixl_transition().create({
             "beneficiary_id": person.id, "date": date, "kind": kind, "summary": summary,
             "activity_type_id": activities[:1].activity_type_id.id if activities else False,
             "calendar_event_id": event.id if event else False,

@@ -124,8 +124,34 @@ class TestMissedAppointments(RefusalCase):
             with self.assertRaisesRegex(UserError, "appointments with a person"):
                 self._did_not_come(not_appointment)
         with self.assertRaises(ValidationError):
-            self.env["ixl.missed.appointment"].with_user(self.operator).create({
+            self.env["ixl.missed.appointment"].create({
                 "beneficiary_id": person.id, "date": "2999-01-01"})
+
+    @freeze_time("2025-03-12 09:00:00")
+    def test_missed_appointments_only_through_did_not_come(self):
+        """She missed one meeting. Over RPC, an operator cannot add missed appointments
+        by hand (two would propose her for out of protocol), sign one with the
+        coordinator's name or mark the same calendar event twice; a coordinator cannot
+        move the date of the one recorded."""
+        person = self.make_beneficiary(state="active", registration_date="2025-01-10 09:00:00")
+        event = self.env["calendar.event"].create({
+            "name": "Colloquio con Mario", "start": "2025-03-10 08:30:00",
+            "stop": "2025-03-10 09:30:00", "res_id": person.id,
+            "res_model_id": self.env.ref("ixl_beneficiary.model_ixl_beneficiary").id})
+        event.with_user(self.operator).action_ixl_did_not_come()
+        missed = person.missed_appointment_ids
+        Missed = self.env["ixl.missed.appointment"].with_user(self.operator)
+        for vals in ({"date": "2025-03-11"}, {"date": "2025-03-11", "user_id": self.coordinator.id},
+                     {"calendar_event_id": event.id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                Missed.create({"beneficiary_id": person.id, **vals})
+        with self.assertRaises(AccessError):
+            missed.with_user(self.coordinator).write({"date": "2025-01-02"})
+        missed.with_user(self.coordinator).write({"note": "Ha avvisato il giorno dopo"})
+        person.invalidate_recordset()
+        self.assertEqual((person.missed_appointment_count, str(missed.date), missed.user_id),
+                         (1, "2025-03-10", self.operator))
+        self.assertFalse(person.out_of_protocol_proposed)
 
 
 @tagged("post_install", "-at_install")
