@@ -32,9 +32,10 @@ class IxlMissedAppointment(models.Model):
     _inherit = ["ixl.workflow.mixin"]
     _order = "date desc, id desc"
     _rec_name = "summary"
-    # recorded by "did not come" only (_ixl_record): only the note is edited afterwards
-    _ixl_locked_fields = ("beneficiary_id", "date", "kind", "summary", "user_id",
-                          "activity_type_id", "calendar_event_id")
+    # recorded by "did not come" only (_ixl_record); coordinators may correct the
+    # appointment (date, kind, summary, note), never whose it is nor who recorded it
+    _ixl_locked_fields = ("beneficiary_id", "user_id", "activity_type_id",
+                          "calendar_event_id")
 
     beneficiary_id = fields.Many2one(
         "ixl.beneficiary", required=True, ondelete="cascade", index=True, readonly=True)

@@ -131,8 +131,8 @@ class TestMissedAppointments(RefusalCase):
     def test_missed_appointments_only_through_did_not_come(self):
         """She missed one meeting. Over RPC, an operator cannot add missed appointments
         by hand (two would propose her for out of protocol), sign one with the
-        coordinator's name or mark the same calendar event twice; a coordinator cannot
-        move the date of the one recorded."""
+        coordinator's name or mark the same calendar event twice; a coordinator corrects
+        the one recorded but cannot move it to another person or sign it."""
         person = self.make_beneficiary(state="active", registration_date="2025-01-10 09:00:00")
         event = self.env["calendar.event"].create({
             "name": "Colloquio con Mario", "start": "2025-03-10 08:30:00",
@@ -145,12 +145,15 @@ class TestMissedAppointments(RefusalCase):
                      {"calendar_event_id": event.id}):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 Missed.create({"beneficiary_id": person.id, **vals})
-        with self.assertRaises(AccessError):
-            missed.with_user(self.coordinator).write({"date": "2025-01-02"})
-        missed.with_user(self.coordinator).write({"note": "Ha avvisato il giorno dopo"})
+        other = self.make_beneficiary(state="active")
+        for vals in ({"beneficiary_id": other.id}, {"user_id": self.coordinator.id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                missed.with_user(self.coordinator).write(vals)
+        missed.with_user(self.coordinator).write({"date": "2025-03-11",
+                                                  "note": "Ha avvisato il giorno dopo"})
         person.invalidate_recordset()
         self.assertEqual((person.missed_appointment_count, str(missed.date), missed.user_id),
-                         (1, "2025-03-10", self.operator))
+                         (1, "2025-03-11", self.operator))
         self.assertFalse(person.out_of_protocol_proposed)
 
 
