@@ -170,6 +170,21 @@ class TestRefusals(RefusalCase):
         with self.assertRaisesRegex(ValidationError, "future"):
             self._refuse(person, date="2999-01-01")
 
+    def test_operator_adds_to_the_note_coordinator_corrects_the_refusal(self):
+        """The refusal of a training for family reasons is in the history and the
+        figures by reason: the operator adds to its note but cannot turn it into a
+        refusal for pay, nor redate it, over RPC; the coordinator corrects it."""
+        person = self.make_beneficiary(state="active")
+        with freeze_time("2025-03-12 10:00:00"):
+            refusal = self._refuse(person, "proposal", "family")
+        for vals in ({"reason": "pay"}, {"date": "2025-01-02"}, {"kind": "job_offer"}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                refusal.with_user(self.operator).write(vals)
+        refusal.with_user(self.operator).write({"note": "Assiste la madre"})
+        refusal.with_user(self.coordinator).write({"reason": "health"})
+        self.assertEqual((refusal.reason, str(refusal.date), refusal.note),
+                         ("health", "2025-03-12", "Assiste la madre"))
+
     def test_origin_must_be_of_the_person(self):
         person, other = self.make_beneficiary(state="active"), self.make_beneficiary()
         with self.assertRaisesRegex(ValidationError, "not a record of"):
