@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .ixl_missed_appointment import FIRST_INTERVIEW_ACTIVITY, OPERATOR
+from .ixl_missed_appointment import OPERATOR
 from .tools import local_date, require_group
 
 
@@ -25,7 +25,6 @@ class CalendarEvent(models.Model):
     def action_ixl_did_not_come(self):
         """"Did not come" on the calendar event of a meeting with a person."""
         require_group(self, OPERATOR)
-        first_type = self.env.ref(FIRST_INTERVIEW_ACTIVITY)
         for event in self:
             if event.res_model != "ixl.beneficiary" or not event.res_id:
                 raise UserError(self.env._("\"Did not come\" is for appointments with a person."))
@@ -33,8 +32,7 @@ class CalendarEvent(models.Model):
                     [("calendar_event_id", "=", event.id)], limit=1):
                 raise UserError(self.env._("This missed appointment is already recorded."))
             activities = event.activity_ids.filtered(lambda a: a.res_model == "ixl.beneficiary")
-            kind = "first_interview" if first_type in activities.activity_type_id else "meeting"
             self.env["ixl.missed.appointment"]._ixl_record(
-                self.env["ixl.beneficiary"].browse(event.res_id), local_date(event.start), kind,
+                self.env["ixl.beneficiary"].browse(event.res_id), local_date(event.start),
                 event.name, activities=activities, event=event)
         return True

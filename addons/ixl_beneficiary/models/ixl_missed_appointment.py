@@ -62,11 +62,14 @@ class IxlMissedAppointment(models.Model):
 
     # ------------------------------------------------------------------ BUSINESS
     @api.model
-    def _ixl_record(self, person, date, kind, summary, activities=None, event=None):
-        """The one door of "did not come": the record, and the activities closed with
-        the message on the person's history (or a message when there is no activity)."""
+    def _ixl_record(self, person, date, summary, activities=None, event=None):
+        """The one door of "did not come": the record (of the first interview when one
+        of ``activities`` is its activity, else of a meeting), and the activities closed
+        with the message on the person's history (or a message when there is no activity)."""
         require_group(self, OPERATOR)
         person.check_access("write")
+        first = activities and self.env.ref(FIRST_INTERVIEW_ACTIVITY) in activities.activity_type_id
+        kind = "first_interview" if first else "meeting"
         date = min(date or local_today(), local_today())
         missed = self._ixl_transition().create({
             "beneficiary_id": person.id, "date": date, "kind": kind, "summary": summary,
