@@ -4,7 +4,7 @@ promise measured and the services counted, from the situations staff meet."""
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import IxlCase
 from .dashboard_common import DashboardMixin, check_drilldowns, figures, get_section
@@ -180,8 +180,11 @@ class TestRefusals(RefusalCase):
         for vals in ({"reason": "pay"}, {"date": "2025-01-02"}, {"kind": "job_offer"}):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 refusal.with_user(self.operator).write(vals)
-        refusal.with_user(self.operator).write({"note": "Assiste la madre"})
-        refusal.with_user(self.coordinator).write({"reason": "health"})
+        with Form(refusal.with_user(self.operator)) as form:
+            self.assertTrue(form._get_modifier("reason", "readonly"), "shown read-only")
+            form.note = "Assiste la madre"
+        with Form(refusal.with_user(self.coordinator)) as form:
+            form.reason = "health"
         self.assertEqual((refusal.reason, str(refusal.date), refusal.note),
                          ("health", "2025-03-12", "Assiste la madre"))
 
