@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .ixl_missed_appointment import FIRST_INTERVIEW_ACTIVITY, OPERATOR
+from .ixl_missed_appointment import OPERATOR
 from .tools import local_date, require_group
 
 
@@ -13,28 +13,29 @@ class CalendarEvent(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_ixl_can_mark_missed(self):
-        marked = set()
-        if self.ids and self.env.user.has_group(OPERATOR):
-            marked = set(self.env["ixl.missed.appointment"].search(
-                [("calendar_event_id", "in", self.ids)]).calendar_event_id.ids)
+        operator = self.env.user.has_group(OPERATOR)
+        marked = self._ixl_marked_missed() if operator else set()
         for event in self:
             event.ixl_can_mark_missed = (
-                event.res_model == "ixl.beneficiary" and bool(event.res_id)
-                and event.id not in marked and self.env.user.has_group(OPERATOR))
+                operator and event.res_model == "ixl.beneficiary" and bool(event.res_id)
+                and event.id not in marked)
+
+    def _ixl_marked_missed(self):
+        """The ids of these events already recorded as missed appointments."""
+        return set(self.env["ixl.missed.appointment"].search(
+            [("calendar_event_id", "in", self.ids)]).calendar_event_id.ids) if self.ids else set()
 
     def action_ixl_did_not_come(self):
         """"Did not come" on the calendar event of a meeting with a person."""
         require_group(self, OPERATOR)
-        first_type = self.env.ref(FIRST_INTERVIEW_ACTIVITY)
+        marked = self._ixl_marked_missed()
         for event in self:
             if event.res_model != "ixl.beneficiary" or not event.res_id:
                 raise UserError(self.env._("\"Did not come\" is for appointments with a person."))
-            if self.env["ixl.missed.appointment"].search_count(
-                    [("calendar_event_id", "=", event.id)], limit=1):
+            if event.id in marked:
                 raise UserError(self.env._("This missed appointment is already recorded."))
             activities = event.activity_ids.filtered(lambda a: a.res_model == "ixl.beneficiary")
-            kind = "first_interview" if first_type in activities.activity_type_id else "meeting"
             self.env["ixl.missed.appointment"]._ixl_record(
-                self.env["ixl.beneficiary"].browse(event.res_id), local_date(event.start), kind,
+                self.env["ixl.beneficiary"].browse(event.res_id), local_date(event.start),
                 event.name, activities=activities, event=event)
         return True

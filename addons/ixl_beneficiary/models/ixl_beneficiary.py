@@ -372,7 +372,7 @@ class IxlBeneficiary(models.Model):
         # lets it write those
         records = super(IxlBeneficiary, self._contact_door(partners)).create(vals_list)
         records._check_fiscal_code()  # also when neither field was given
-        records._schedule_first_interview_activity()
+        records.filtered(lambda r: r.state == "registered")._schedule_first_interview_activity()
         records._flag_shared_email()
         records._privacy_log_consents(
             {purpose: records.filtered(field) for purpose, field in consents_given.items()})

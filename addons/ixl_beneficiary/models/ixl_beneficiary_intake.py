@@ -241,15 +241,19 @@ class IxlBeneficiary(models.Model):
         user = self.env["res.users"].browse(int(param or 0)).exists() if param.isdigit() else None
         return user or self.env.ref("base.user_admin")
 
-    def _schedule_first_interview_activity(self):
+    def _schedule_first_interview_activity(self, not_before=None):
         """One activity per person, created in batches of the same operator and deadline
-        (an import of thousands of registrations makes a few batches, not one per row)."""
+        (an import of thousands of registrations makes a few batches, not one per row);
+        due by the interview deadline, or ``not_before`` if that is later."""
         activity_type = self.env.ref(FIRST_INTERVIEW_ACTIVITY)
         fallback = self._get_intake_user()
         summary = self.env._("First interview within %s days", FIRST_INTERVIEW_DAYS)
         batches = defaultdict(list)
-        for rec in self.filtered(lambda r: r.state == "registered"):
-            batches[(rec.user_id or fallback, rec.interview_deadline)].append(rec.id)
+        for rec in self:
+            deadline = rec.interview_deadline
+            if not_before:
+                deadline = max(deadline or not_before, not_before)
+            batches[(rec.user_id or fallback, deadline)].append(rec.id)
         for (user, deadline), ids in batches.items():
             self.browse(ids).activity_schedule(
                 activity_type_id=activity_type.id,
@@ -262,13 +266,10 @@ class IxlBeneficiary(models.Model):
         """The person did not come to the first interview: it is still owed, so a new
         first-interview activity reminds it (due by the deadline, or today if past)."""
         activity_type = self.env.ref(FIRST_INTERVIEW_ACTIVITY)
-        for rec in self.filtered(lambda r: r.state in WAITING_STATES):
-            if activity_type not in rec.activity_ids.activity_type_id:
-                rec.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    date_deadline=max(rec.interview_deadline or local_today(), local_today()),
-                    user_id=(rec.user_id or rec._get_intake_user()).id,
-                    summary=self.env._("First interview within %s days", FIRST_INTERVIEW_DAYS))
+        self.filtered(
+            lambda r: r.state in WAITING_STATES
+            and activity_type not in r.activity_ids.activity_type_id
+        )._schedule_first_interview_activity(not_before=local_today())
 
     def _flag_shared_email(self):
         """New people whose email is also another person's (a family sharing an address):

@@ -29,8 +29,13 @@ class IxlMissedAppointment(models.Model):
 
     _name = "ixl.missed.appointment"
     _description = "Missed appointment"
+    _inherit = ["ixl.workflow.mixin"]
     _order = "date desc, id desc"
     _rec_name = "summary"
+    # recorded by "did not come" only (_ixl_record); coordinators may correct the
+    # appointment (date, kind, summary, note), never whose it is nor who recorded it
+    _ixl_locked_fields = ("beneficiary_id", "user_id", "activity_type_id",
+                          "calendar_event_id")
 
     beneficiary_id = fields.Many2one(
         "ixl.beneficiary", required=True, ondelete="cascade", index=True, readonly=True)
@@ -57,13 +62,16 @@ class IxlMissedAppointment(models.Model):
 
     # ------------------------------------------------------------------ BUSINESS
     @api.model
-    def _ixl_record(self, person, date, kind, summary, activities=None, event=None):
-        """The one door of "did not come": the record, and the activities closed with
-        the message on the person's history (or a message when there is no activity)."""
+    def _ixl_record(self, person, date, summary, activities=None, event=None):
+        """The one door of "did not come": the record (of the first interview when one
+        of ``activities`` is its activity, else of a meeting), and the activities closed
+        with the message on the person's history (or a message when there is no activity)."""
         require_group(self, OPERATOR)
         person.check_access("write")
+        first = activities and self.env.ref(FIRST_INTERVIEW_ACTIVITY) in activities.activity_type_id
+        kind = "first_interview" if first else "meeting"
         date = min(date or local_today(), local_today())
-        missed = self.create({
+        missed = self._ixl_transition().create({
             "beneficiary_id": person.id, "date": date, "kind": kind, "summary": summary,
             "activity_type_id": activities[:1].activity_type_id.id if activities else False,
             "calendar_event_id": event.id if event else False,

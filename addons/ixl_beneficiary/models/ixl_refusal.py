@@ -12,6 +12,8 @@ from odoo.tools.misc import format_date
 
 from .tools import local_today
 
+COORDINATOR = "ixl_beneficiary.group_ixl_coordinator"
+
 REFUSAL_KINDS = [
     ("cv_sending", "Sending of the CV to a company"),
     ("job_offer", "Job offer"),
@@ -67,7 +69,12 @@ class IxlRefusal(models.Model):
     origin_name = fields.Char(string="Refused", compute="_compute_origin_name")
 
     def _ixl_frozen_fields(self):
-        return {"beneficiary_id", "res_model", "res_id"}
+        # operators add to the note; what, when and why (the history's message, the
+        # figures) only a coordinator corrects
+        frozen = {"beneficiary_id", "res_model", "res_id"}
+        if not self.env.user.has_group(COORDINATOR):
+            frozen |= {"date", "kind", "reason"}
+        return frozen
 
     @api.depends("kind", "beneficiary_id", "date")
     def _compute_display_name(self):

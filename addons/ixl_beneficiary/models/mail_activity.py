@@ -32,14 +32,13 @@ class MailActivity(models.Model):
                 raise UserError(self.env._("\"Did not come\" is for appointments with a person."))
             person = self.env["ixl.beneficiary"].browse(activity.res_id)
             event = activity.calendar_event_id
-            kind = "first_interview" if activity.activity_type_id == first_type else "meeting"
             if event:
                 date = local_date(event.start)
-            elif kind == "first_interview" and person.interview_date:
+            elif activity.activity_type_id == first_type and person.interview_date:
                 date = local_date(person.interview_date)
             else:
                 date = activity.date_deadline
             summary = activity.summary or activity.activity_type_id.name or event.name
             self.env["ixl.missed.appointment"]._ixl_record(
-                person, date, kind, summary, activities=activity, event=event)
+                person, date, summary, activities=activity, event=event)
         return True

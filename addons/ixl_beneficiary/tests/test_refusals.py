@@ -4,7 +4,7 @@ promise measured and the services counted, from the situations staff meet."""
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import IxlCase
 from .dashboard_common import DashboardMixin, check_drilldowns, figures, get_section
@@ -124,8 +124,37 @@ class TestMissedAppointments(RefusalCase):
             with self.assertRaisesRegex(UserError, "appointments with a person"):
                 self._did_not_come(not_appointment)
         with self.assertRaises(ValidationError):
-            self.env["ixl.missed.appointment"].with_user(self.operator).create({
+            self.env["ixl.missed.appointment"].create({
                 "beneficiary_id": person.id, "date": "2999-01-01"})
+
+    @freeze_time("2025-03-12 09:00:00")
+    def test_missed_appointments_only_through_did_not_come(self):
+        """She missed one meeting. Over RPC, an operator cannot add missed appointments
+        by hand (two would propose her for out of protocol), sign one with the
+        coordinator's name or mark the same calendar event twice; a coordinator corrects
+        the one recorded but cannot move it to another person or sign it."""
+        person = self.make_beneficiary(state="active", registration_date="2025-01-10 09:00:00")
+        event = self.env["calendar.event"].create({
+            "name": "Colloquio con Mario", "start": "2025-03-10 08:30:00",
+            "stop": "2025-03-10 09:30:00", "res_id": person.id,
+            "res_model_id": self.env.ref("ixl_beneficiary.model_ixl_beneficiary").id})
+        event.with_user(self.operator).action_ixl_did_not_come()
+        missed = person.missed_appointment_ids
+        Missed = self.env["ixl.missed.appointment"].with_user(self.operator)
+        for vals in ({"date": "2025-03-11"}, {"date": "2025-03-11", "user_id": self.coordinator.id},
+                     {"calendar_event_id": event.id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                Missed.create({"beneficiary_id": person.id, **vals})
+        other = self.make_beneficiary(state="active")
+        for vals in ({"beneficiary_id": other.id}, {"user_id": self.coordinator.id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                missed.with_user(self.coordinator).write(vals)
+        missed.with_user(self.coordinator).write({"date": "2025-03-11",
+                                                  "note": "Ha avvisato il giorno dopo"})
+        person.invalidate_recordset()
+        self.assertEqual((person.missed_appointment_count, str(missed.date), missed.user_id),
+                         (1, "2025-03-11", self.operator))
+        self.assertFalse(person.out_of_protocol_proposed)
 
 
 @tagged("post_install", "-at_install")
@@ -140,6 +169,24 @@ class TestRefusals(RefusalCase):
         self.assertNotIn("Troppo lontano", person.message_ids[:1].body, "the note stays apart")
         with self.assertRaisesRegex(ValidationError, "future"):
             self._refuse(person, date="2999-01-01")
+
+    def test_operator_adds_to_the_note_coordinator_corrects_the_refusal(self):
+        """The refusal of a training for family reasons is in the history and the
+        figures by reason: the operator adds to its note but cannot turn it into a
+        refusal for pay, nor redate it, over RPC; the coordinator corrects it."""
+        person = self.make_beneficiary(state="active")
+        with freeze_time("2025-03-12 10:00:00"):
+            refusal = self._refuse(person, "proposal", "family")
+        for vals in ({"reason": "pay"}, {"date": "2025-01-02"}, {"kind": "job_offer"}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                refusal.with_user(self.operator).write(vals)
+        with Form(refusal.with_user(self.operator)) as form:
+            self.assertTrue(form._get_modifier("reason", "readonly"), "shown read-only")
+            form.note = "Assiste la madre"
+        with Form(refusal.with_user(self.coordinator)) as form:
+            form.reason = "health"
+        self.assertEqual((refusal.reason, str(refusal.date), refusal.note),
+                         ("health", "2025-03-12", "Assiste la madre"))
 
     def test_origin_must_be_of_the_person(self):
         person, other = self.make_beneficiary(state="active"), self.make_beneficiary()
