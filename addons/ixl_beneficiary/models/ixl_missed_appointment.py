@@ -25,7 +25,8 @@ APPOINTMENT_KINDS = [
 
 
 class IxlMissedAppointment(models.Model):
-    """The person did not come to an appointment (a dated fact, never edited)."""
+    """The person did not come to an appointment: a dated fact recorded by "did not
+    come"; coordinators may correct its date, kind and summary."""
 
     _name = "ixl.missed.appointment"
     _description = "Missed appointment"
