@@ -223,6 +223,25 @@ class TestInternshipRules(InternshipCase):
         new_rule.with_user(self.admin).min_monthly_indemnity = 480
         self.rule.with_user(self.admin).note = "Sources checked in 2026"
 
+    def test_the_rule_followed_stays_in_force(self):
+        """The administrator cannot take an internship away from the rule it follows:
+        not by archiving or deleting that rule, nor by adding one in force from an
+        earlier day than the internship's start."""
+        internship = self._internship()
+        Rule = self.env["ixl.internship.rule"].with_user(self.admin)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.rule.with_user(self.admin).active = False
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.rule.with_user(self.admin).unlink()
+        with self.assertRaisesRegex(ValidationError, "earlier rule"), self.cr.savepoint():
+            Rule.create({"name": "Backdated law", "date_from": internship.date_start,
+                         "min_monthly_indemnity": 900})
+        later = Rule.create({"name": "Next law", "date_from": date(2027, 1, 1)})
+        with self.assertRaisesRegex(ValidationError, "earlier rule"), self.cr.savepoint():
+            later.date_from = internship.date_start
+        self.assertEqual(Rule._ixl_rule_on(internship.date_start), self.rule)
+        later.unlink()  # followed by nobody yet
+
     # ACCESS
 
     def test_access_per_group(self):
