@@ -102,6 +102,17 @@ class TestInternshipRules(InternshipCase):
         self.assertEqual((internship.state, internship.date_end),
                          ("done", date(2026, 4, 21)))
 
+    def test_category_of_an_ended_traineeship_stays(self):
+        """Ten months for a disadvantaged trainee, ended: the category that allowed them
+        can no longer be changed behind the rule (the rule does not check an ended one)."""
+        internship = self._internship(date_start="2026-03-01", date_end="2026-12-31",
+                                      trainee_category="disadvantaged")
+        internship.with_user(self.operator).action_start()
+        self._close(internship, "ended", date_end=date(2026, 4, 1))
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            internship.with_user(self.operator).trainee_category = "standard"
+        self.assertEqual(internship.trainee_category, "disadvantaged")
+
     # ATTENDANCE
 
     def _attendance(self, line, planned, attended, user=None):
