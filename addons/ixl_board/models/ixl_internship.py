@@ -36,7 +36,8 @@ HIRE_CONTRACTS = {"hired_fixed_term": "fixed_term", "hired_permanent": "permanen
 # Fields frozen once the internship has started (a placement records them), and once done.
 STARTED_FROZEN = {"partner_id", "beneficiary_id", "kind", "currency_id", "date_start",
                   "date_end"}
-DONE_FROZEN = STARTED_FROZEN | {"monthly_indemnity", "job_title"}
+# the trainee's category too: the regional rule no longer checks an ended internship
+DONE_FROZEN = STARTED_FROZEN | {"monthly_indemnity", "job_title", "trainee_category"}
 MONTH_FIELDS = {"date_start", "date_end", "monthly_indemnity", "currency_id"}
 # The states each action accepts (the buttons' flags use the same tuples).
 DRAFT_STATES = ("draft",)  # start, cancel

@@ -41,7 +41,7 @@ class IxlInternshipMonth(models.Model):
     @api.depends("monthly_indemnity", "days_paid", "month")
     def _compute_full_amount(self):
         for line in self:
-            line.full_amount = line._ixl_due(line.internship_id, line._ixl_base(), full=True)
+            line.full_amount = line.internship_id.currency_id.round(line._ixl_base())
 
     def _ixl_base(self):
         self.ensure_one()
@@ -50,12 +50,12 @@ class IxlInternshipMonth(models.Model):
         days = calendar.monthrange(self.month.year, self.month.month)[1]
         return self.monthly_indemnity * self.days_paid / days
 
-    def _ixl_due(self, internship, base, full=False):
+    def _ixl_due(self, internship, base):
         """``base`` (the indemnity of the paid days) times the share due for this line's
         recorded attendance under the internship's rule, rounded to cents. An empty
         ``self`` (a new line) or a line without attendance is due in full."""
         factor = 1.0
-        if not full and self[:1].attendance_date:
+        if self[:1].attendance_date:
             rule = self.env["ixl.internship.rule"]._ixl_rule_on(internship.date_start)
             if rule:
                 factor = rule._ixl_due_factor(self.attendance_percent)

@@ -108,11 +108,40 @@ class IxlInternshipRule(models.Model):
 
     # ORM
 
-    def _ixl_frozen_fields(self):
-        """A rule an internship already follows keeps its values."""
+    @api.model_create_multi
+    def create(self, vals_list):
+        rules = super().create(vals_list)
+        rules._ixl_check_past_kept()
+        return rules
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"date_from", "active"} & set(vals):
+            self._ixl_check_past_kept()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_in_use(self):
         if any(rule._ixl_in_use() for rule in self):
-            return VALUE_FIELDS
+            self._ixl_refuse_locked(VALUE_FIELDS)
+
+    def _ixl_frozen_fields(self):
+        """A rule an internship already follows keeps its values and stays in force."""
+        if any(rule._ixl_in_use() for rule in self):
+            return VALUE_FIELDS | {"active"}
         return set()
+
+    def _ixl_check_past_kept(self):
+        """A rule added, moved or restored never takes over internships that already
+        follow another rule (trusted code, e.g. the rule's data file, may)."""
+        if self._ixl_in_transition():
+            return
+        for rule in self.filtered("active"):
+            if rule._ixl_in_use():
+                raise ValidationError(self.env._(
+                    "Internships starting from %(day)s already follow an earlier rule: "
+                    "%(rule)s can come into force only after the start of the last of "
+                    "them.", day=rule.date_from, rule=rule.name))
 
     def _ixl_refuse_locked(self, names):
         raise AccessError(self.env._(

@@ -15,8 +15,9 @@ class IxlJobOfferLine(models.Model):
     _inherit = ["mail.thread", "ixl.workflow.mixin"]
     _order = "date_sent desc, id desc"
     _rec_names_search = ["beneficiary_id", "offer_id"]
-    _ixl_locked_fields = ("date_sent", "service_id", "answer", "answer_date", "placement_id",
-                          "match_score")
+    # a sending is a fact: to whom, which offer, by whom and when are written by it only
+    _ixl_locked_fields = ("offer_id", "beneficiary_id", "user_id", "date_sent", "service_id",
+                          "answer", "answer_date", "placement_id", "match_score")
 
     offer_id = fields.Many2one("ixl.job.offer", string="Job offer", required=True,
                                ondelete="cascade", index=True)

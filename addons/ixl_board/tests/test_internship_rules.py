@@ -102,6 +102,17 @@ class TestInternshipRules(InternshipCase):
         self.assertEqual((internship.state, internship.date_end),
                          ("done", date(2026, 4, 21)))
 
+    def test_category_of_an_ended_traineeship_stays(self):
+        """Ten months for a disadvantaged trainee, ended: the category that allowed them
+        can no longer be changed behind the rule (the rule does not check an ended one)."""
+        internship = self._internship(date_start="2026-03-01", date_end="2026-12-31",
+                                      trainee_category="disadvantaged")
+        internship.with_user(self.operator).action_start()
+        self._close(internship, "ended", date_end=date(2026, 4, 1))
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            internship.with_user(self.operator).trainee_category = "standard"
+        self.assertEqual(internship.trainee_category, "disadvantaged")
+
     # ATTENDANCE
 
     def _attendance(self, line, planned, attended, user=None):
@@ -222,6 +233,25 @@ class TestInternshipRules(InternshipCase):
             self.rule.with_user(self.admin).min_monthly_indemnity = 300
         new_rule.with_user(self.admin).min_monthly_indemnity = 480
         self.rule.with_user(self.admin).note = "Sources checked in 2026"
+
+    def test_the_rule_followed_stays_in_force(self):
+        """The administrator cannot take an internship away from the rule it follows:
+        not by archiving or deleting that rule, nor by adding one in force from an
+        earlier day than the internship's start."""
+        internship = self._internship()
+        Rule = self.env["ixl.internship.rule"].with_user(self.admin)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.rule.with_user(self.admin).active = False
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.rule.with_user(self.admin).unlink()
+        with self.assertRaisesRegex(ValidationError, "earlier rule"), self.cr.savepoint():
+            Rule.create({"name": "Backdated law", "date_from": internship.date_start,
+                         "min_monthly_indemnity": 900})
+        later = Rule.create({"name": "Next law", "date_from": date(2027, 1, 1)})
+        with self.assertRaisesRegex(ValidationError, "earlier rule"), self.cr.savepoint():
+            later.date_from = internship.date_start
+        self.assertEqual(Rule._ixl_rule_on(internship.date_start), self.rule)
+        later.unlink()  # followed by nobody yet
 
     # ACCESS
 

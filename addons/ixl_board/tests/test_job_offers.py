@@ -345,6 +345,20 @@ class TestAnswers(OfferCase):
         with self.assertRaises(AccessError):
             line.with_user(self.operator).write({"answer": "hired"})
 
+    def test_a_sending_stays_with_its_person_and_offer(self):
+        """An operator cannot move a sending to another person or offer, nor change who
+        sent it: the person's history says what was sent to whom."""
+        line = self._line()
+        bruno = self.make_ready([], self.imola, first_name="Bruno")
+        other = self.make_offer(name="Warehouse clerk")
+        for vals in ({"beneficiary_id": bruno.id}, {"offer_id": other.id},
+                     {"user_id": self.coordinator.id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError), \
+                    self.cr.savepoint():
+                line.with_user(self.operator).write(vals)
+        self.assertEqual((line.beneficiary_id, line.offer_id, line.user_id),
+                         (self.anna, self.offer, self.operator))
+
     def test_bad_offers_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "web address"):
             self.make_offer(url="www.example.com")
