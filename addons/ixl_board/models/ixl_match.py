@@ -115,24 +115,29 @@ class IxlMatch(models.Model):
     # ------------------------------------------------------------ result lines
     @api.model
     def _refresh_for_target(self, target):
-        """Replace the target's results with the current top people."""
+        """Replace the target's results with the current top people. Results are
+        written by the matching only (operators read them): an operator's score could
+        otherwise be copied onto a candidature or a sending."""
+        require_group(target, OPERATOR)
         ranking = self._rank_sql(target)
         field = TARGET_FIELDS[target._name]
-        target.match_ids.filtered(lambda m: not m.for_person).unlink()
+        target.match_ids.filtered(lambda m: not m.for_person).sudo().unlink()
         points = {person_id: row for person_id, *row in ranking}
         people = self.env["ixl.beneficiary"].browse(list(points))  # in ranking order
         held = self._held_skills(people)
-        return self.create([
+        return self.sudo().create([
             self._line_vals(target, person, held, rank, points[person.id], {field: target.id})
             for rank, person in enumerate(people, 1)
-        ])
+        ]).sudo(False)
 
     @api.model
     def _refresh_for_person(self, person):
         """Replace the person's lines of the reverse view with the open requests and open
         offers fitting them, best first (the same engine, one query per kind)."""
+        require_group(person, OPERATOR)
         self._flush_engine()
-        self.search([("beneficiary_id", "=", person.id), ("for_person", "=", True)]).unlink()
+        self.search([("beneficiary_id", "=", person.id),
+                     ("for_person", "=", True)]).sudo().unlink()
         today = fields.Date.context_today(self)
         held = self._held_skills(person)
         found = []
@@ -144,11 +149,11 @@ class IxlMatch(models.Model):
                       if (score := scores.get(target.id))]
         found.sort(key=lambda item: (-item[0][0], item[1].deadline or date.max,
                                      item[2], item[1].id))
-        return self.create([
+        return self.sudo().create([
             self._line_vals(target, person, held, rank, score,
                             {field: target.id, "for_person": True})
             for rank, (score, target, field) in enumerate(found[:TOP], 1)
-        ])
+        ]).sudo(False)
 
     @api.model
     def _held_skills(self, people):

@@ -1,6 +1,6 @@
 import random
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.ixl_board.models import ixl_match
@@ -50,6 +50,29 @@ class TestMatching(BoardCase):
         self.assertEqual(ranking[self.none.id], (15, 0, 0, 15))
         for person in (self.full_time, self.not_ready, self.registered):
             self.assertNotIn(person.id, ranking)
+
+    def test_an_operator_cannot_make_up_a_score(self):
+        """The operator matches the request and proposes the best person: the score on
+        the candidature is the matching's. Writing a better score on another result, or
+        creating or deleting a result by hand, is refused; the next matching replaces them."""
+        self.request.with_user(self.operator).action_match()
+        results = self.request.match_ids.with_user(self.operator)
+        lower = results.filtered(lambda m: m.beneficiary_id == self.lower)
+        with self.assertRaises(AccessError):
+            lower.score = 100
+        with self.assertRaises(AccessError):
+            results.create({"request_id": self.request.id, "beneficiary_id": self.none.id,
+                            "rank": 1, "score": 100})
+        with self.assertRaises(AccessError):
+            lower.unlink()
+        self.assertEqual(lower.score, 72)
+        best = results.filtered(lambda m: m.beneficiary_id == self.best)
+        best.action_shortlist()
+        self.assertEqual(self.request.candidate_ids.match_score, 100)
+        self.request.with_user(self.operator).action_match()
+        again = {m.beneficiary_id: m.score for m in self.request.match_ids}
+        self.assertNotIn(self.best, again, "already proposed")
+        self.assertEqual(again[self.lower], 72)
 
     def test_withdrawn_cv_consent_is_never_proposed(self):
         """Withdrawal takes effect at once, on both paths and on the results shown."""
