@@ -30,6 +30,9 @@ TWO_DECIMALS = Decimal("0.01")
 PEOPLE = "people"
 FUNDS = "funds"
 SECTION_ATTR = "_ixl_dashboard_section"
+# Records archived later still count in the figures of the past: a domain on ``active``
+# lifts Odoo's implicit filter, so the drill-down lists the same records.
+WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 def section(key, kind, sequence, compare=True, when=None):

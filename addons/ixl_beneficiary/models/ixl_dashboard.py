@@ -6,14 +6,13 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
 from . import dashboard_tools as dt
-from .dashboard_tools import FUNDS, PEOPLE
+from .dashboard_tools import FUNDS, PEOPLE, WITH_ARCHIVED
 from .ixl_beneficiary import READINESS
 from .ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
 from .tools import LOCAL_TZ, local_today
 
 MAX_PERIOD_DAYS = 366 * 20
-# People archived later still count in the figures of the past (and in their lists).
-WITH_ARCHIVED = [("active", "in", (True, False))]
+PERMANENT_HIRE = [("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]
 
 
 class IxlDashboard(models.AbstractModel):
@@ -286,14 +285,13 @@ class IxlDashboard(models.AbstractModel):
                 by_contract[contract] += count
         hires = by_type["hire"]
         permanent = by_contract["permanent"]
-        permanent_domain = [("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]
         type_labels = self._selection_labels(model, "placement_type")
         contract_labels = self._selection_labels(model, "contract_type")
         blocks = [
             dt.block(_("Placements"), [_("Value")], [
                 dt.row(_("Placements in the period"), dt.count_cell(total, model, base)),
                 dt.row(_("Permanent contracts"),
-                       dt.count_cell(permanent, model, base + permanent_domain)),
+                       dt.count_cell(permanent, model, base + PERMANENT_HIRE)),
             ]),
             dt.block(_("Placements per month"), [_("Placements"), "%"], self._monthly_rows(
                 period, by_month, total, model, "date_start"), chart="bar", compare="position"),

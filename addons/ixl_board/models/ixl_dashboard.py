@@ -5,11 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
 
 TOP_RANKS = 10
-# Archived companies keep their place in past figures (a domain on ``active`` lifts
-# Odoo's implicit filter, so the drill-down lists the same records).
-WITH_ARCHIVED = [("active", "in", (True, False))]
 STARTED = [("state", "in", ("ongoing", "done"))]
 HIRE_OUTCOMES = ("hired_fixed_term", "hired_permanent")
 

@@ -3,13 +3,11 @@ from collections import defaultdict
 from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
 from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 from .ixl_selfemployment_project import SE_STATES
 from .ixl_social_project import SOCIAL_STATES
-
-# Past figures keep the people archived since.
-WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 class IxlDashboard(models.AbstractModel):

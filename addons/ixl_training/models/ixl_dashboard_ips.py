@@ -3,10 +3,9 @@ from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
 from odoo.addons.ixl_beneficiary.models.tools import local_today
-
-WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 def active_on(day):
