@@ -18,6 +18,7 @@ these dicts, so a section added by another addon needs no code of its own on eit
 A section is the method of ixl.dashboard that returns it for a period, declared with
 ``@section(key, kind, sequence)`` (see ``section``).
 """
+from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -154,20 +155,28 @@ def attach_previous(sections, previous_sections):
     ``previous_sections`` (the previous period) as ``previous`` and the ``change``: in %
     of the previous value for counts and amounts (``change_type`` "pct", None when the
     previous value is 0), in percentage points for a % (``change_type`` "points").
-    Sections meet by key, blocks by place and title, rows as the block's ``compare``
-    says, cells by place."""
+    Sections meet by key, blocks by title, rows as the block's ``compare`` says, cells
+    by place."""
     previous_by_key = {section["key"]: section for section in previous_sections}
     for section in sections:
         previous = previous_by_key.get(section["key"])
         if not previous:
             continue
-        for blk, prev_blk in zip(section["blocks"], previous["blocks"], strict=False):
-            if blk["title"] != prev_blk["title"]:
-                continue
+        for blk, prev_blk in _paired_blocks(section["blocks"], previous["blocks"]):
             for line, prev_line in _paired_rows(blk, prev_blk):
                 for cell, prev_cell in zip(line["cells"], prev_line["cells"], strict=False):
                     _compare_cell(cell, prev_cell)
     return sections
+
+
+def _paired_blocks(blocks, prev_blocks):
+    """Each block with the previous period's block of the same title (the n-th of a title
+    with the n-th): a block found in one period only (e.g. a fund opened since) leaves
+    the others paired."""
+    by_title = defaultdict(list)
+    for prev_blk in prev_blocks:
+        by_title[prev_blk["title"]].append(prev_blk)
+    return [(blk, by_title[blk["title"]].pop(0)) for blk in blocks if by_title[blk["title"]]]
 
 
 def _paired_rows(blk, prev_blk):
