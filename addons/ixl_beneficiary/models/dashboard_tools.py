@@ -25,6 +25,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytz
 from dateutil.relativedelta import relativedelta
 
+from .tools import local_today
+
 ONE_DECIMAL = Decimal("0.1")
 TWO_DECIMALS = Decimal("0.01")
 # Kinds of sections: people for IXL operators, funds for finance and coordinators.
@@ -257,6 +259,11 @@ class Period:
                                          self.tz.zone)))
             start += relativedelta(months=1)
         return result
+
+    def last_day_so_far(self):
+        """The end of the period, or today for a period not over yet: figures "at the
+        end of the period" of the current year are today's."""
+        return min(self.date_to, local_today())
 
     def is_whole_months(self):
         return self.date_from.day == 1 and (self.date_to + timedelta(days=1)).day == 1

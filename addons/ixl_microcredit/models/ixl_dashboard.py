@@ -4,7 +4,6 @@ from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
-from odoo.addons.ixl_beneficiary.models.tools import local_today
 
 from .ixl_selfemployment_project import SE_STATES
 from .ixl_social_project import SOCIAL_STATES
@@ -151,7 +150,7 @@ class IxlDashboard(models.AbstractModel):
         the movements of the period. Archived funds keep their past figures."""
         _ = self.env._
         Move = self.env["ixl.fund.move"]
-        as_of = min(period.date_to, local_today())
+        as_of = period.last_day_so_far()
         until = [("date", "<=", as_of.isoformat())]
         within = period.date_domain("date")
         moved = defaultdict(float)
