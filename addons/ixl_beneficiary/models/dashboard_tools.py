@@ -217,6 +217,14 @@ def share_rows(items, total, model, base_domain):
     ]
 
 
+def split_rows(label, items, total, model, base_domain):
+    """A split of ``total``: its row "label | total | 100 %" (marked total), then the
+    ``share_rows`` of ``items``."""
+    return [row(label, count_cell(total, model, base_domain),
+                pct_cell(percent(total, total)), total=True),
+            *share_rows(items, total, model, base_domain)]
+
+
 def year_period(year, tz="Europe/Rome"):
     return Period(date(year, 1, 1), date(year, 12, 31), tz)
 

@@ -165,9 +165,7 @@ class IxlDashboard(models.AbstractModel):
         ever = count_by_end + count_later
         return dt.block(_("People registered in the period: first interview"),
                         [_("People"), "%"], [
-            dt.row(_("Registered in the period"), dt.count_cell(total, model, domain),
-                   dt.pct_cell(dt.percent(total, total)), total=True),
-            *dt.share_rows([
+            *dt.split_rows(_("Registered in the period"), [
                 (_("First interview by the end of the period"), count_by_end, by_end[-1:]),
                 (_("First interview after the end of the period"), count_later, later[-1:]),
                 (_("No first interview yet"), total - ever, waiting[-1:]),
@@ -197,9 +195,7 @@ class IxlDashboard(models.AbstractModel):
         in_sums = self._marginals(in_rows, ("first_outcome", "readiness", "first_profile_type"))
         in_target = sums["first_outcome"].get("in_target", 0)
         target = dt.block(_("First interviews held"), [_("People"), "%"], [
-            dt.row(_("Interviewed"), dt.count_cell(total, model, base), dt.pct_cell(
-                dt.percent(total, total)), total=True),
-            *dt.share_rows([
+            *dt.split_rows(_("Interviewed"), [
                 (_("In target"), in_target, [("first_outcome", "=", "in_target")]),
                 (_("Not in target"), sums["first_outcome"].get("out_of_target", 0),
                  [("first_outcome", "=", "out_of_target")]),
