@@ -55,6 +55,12 @@ def section(key, kind, sequence, compare=True, when=None):
     return decorate
 
 
+def may_read(model):
+    """A ``when`` of ``section``: the section is listed for who may read the records of
+    ``model`` it is drawn from (e.g. meetings for coordinators, IPS paths for IPS staff)."""
+    return lambda dashboard: dashboard.env[model].has_access("read")
+
+
 def declared_sections(dashboard):
     """[{key, kind, sequence, method[, compare]}] of the methods of ``dashboard``'s class
     declared with ``section`` and listed for its user, in the order the addons declare

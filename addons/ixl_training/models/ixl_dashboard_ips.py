@@ -14,18 +14,13 @@ def active_on(day):
             ("date_end", ">=", day.isoformat())]
 
 
-def may_read_ips(dashboard):
-    """The IPS section is for who may read the IPS paths (health-related data)."""
-    return dashboard.env["ixl.ips.path"].has_access("read")
-
-
 class IxlDashboard(models.AbstractModel):
     """IPS in the programme in numbers: for who may read IPS paths (IPS operators and
     coordinators; health-related data), all the paths together."""
 
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
-    @dt.section("ips", dt.PEOPLE, 55, when=may_read_ips)
+    @dt.section("ips", dt.PEOPLE, 55, when=dt.may_read("ixl.ips.path"))
     def _dashboard_ips(self, period):
         return {"title": self.env._("IPS (Individual Placement and Support)"),
                 "blocks": [self._ips_paths(period), self._ips_placements(period)]}
