@@ -297,6 +297,11 @@ class Period:
         return {"date_from": self.date_from.isoformat(), "date_to": self.date_to.isoformat()}
 
 
+def with_total(counts):
+    """``counts`` ({(year, month): n}) with their sum under the key None (the period)."""
+    return {**counts, None: sum(counts.values())}
+
+
 def month_key(value):
     """(year, month) of a date/datetime returned by a ``field:month`` group."""
     if isinstance(value, (date, datetime)):

@@ -117,6 +117,15 @@ class IxlDashboard(models.AbstractModel):
     def _month_label(self, day):
         return format_date(self.env, day, date_format="MMMM y")
 
+    def _per_month_rows(self, period, cells):
+        """A row per month of ``period``, then the total row: ``cells(key, days)`` are the
+        cells of the month ``key`` = (year, month), or of the whole period for None, over
+        the days ``days`` (a Period)."""
+        rows = [dt.row(self._month_label(start), *cells((start.year, start.month), month))
+                for start, month in period.months()]
+        rows.append(dt.row(self.env._("Total"), *cells(None, period), total=True))
+        return rows
+
     def _monthly_rows(self, period, counts, total, model, field, datetime_field=False):
         rows = []
         for start, month in period.months():
