@@ -11,8 +11,8 @@ from odoo import models
 from odoo.tools import SQL
 
 from . import dashboard_tools as dt
+from .dashboard_tools import PEOPLE, WITH_ARCHIVED
 from .ixl_beneficiary_intake import FIRST_INTERVIEW_DAYS, WAITING_STATES
-from .ixl_dashboard import PEOPLE, WITH_ARCHIVED
 from .ixl_refusal import REFUSAL_KINDS, REFUSAL_REASONS
 from .tools import local_today
 
