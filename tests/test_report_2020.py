@@ -142,8 +142,7 @@ class TestReport2020(TransactionCase):
 
     def test_every_chart_draws_its_block(self):
         """Each block with a chart hint: the chart draws its rows (totals left out) and
-        shows their values; the blocks of expected_charts draw the dataset's figures
-        (checked as bars while they have no hint yet)."""
+        shows their values; the blocks of expected_charts draw the dataset's figures."""
         expected = self.expected_charts()
         lang = self.env["res.lang"]._lang_get("en_US")
 
@@ -154,17 +153,14 @@ class TestReport2020(TransactionCase):
         checked = set()
         for section in self.data["sections"]:
             for block in section["blocks"]:
-                if not block.get("chart") and block["title"] in expected:
-                    block = dict(block, chart="bar")
                 data = dashboard_svg.chart_data(block)
                 if not data or not data["values"]:  # no hint, or no rows to draw
                     continue
                 with self.subTest(section=section["key"], block=block["title"]):
                     rows = [row for row in block["rows"] if not row.get("total")]
-                    first = 1 if rows and rows[0]["cells"][0]["type"] == "text" else 0
                     self.assertEqual(data["labels"], [row["label"] for row in rows])
                     self.assertEqual(data["values"],
-                                     [row["cells"][first]["value"] or 0 for row in rows])
+                                     [row["cells"][0]["value"] or 0 for row in rows])
                     if block["title"] in expected:
                         self.assertEqual(data["values"], expected[block["title"]])
                         checked.add(block["title"])

@@ -18,11 +18,14 @@ these dicts, so a section added by another addon needs no code of its own on eit
 A section is the method of ixl.dashboard that returns it for a period, declared with
 ``@section(key, kind, sequence)`` (see ``section``).
 """
+from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytz
 from dateutil.relativedelta import relativedelta
+
+from .tools import local_today
 
 ONE_DECIMAL = Decimal("0.1")
 TWO_DECIMALS = Decimal("0.01")
@@ -30,6 +33,9 @@ TWO_DECIMALS = Decimal("0.01")
 PEOPLE = "people"
 FUNDS = "funds"
 SECTION_ATTR = "_ixl_dashboard_section"
+# Records archived later still count in the figures of the past: a domain on ``active``
+# lifts Odoo's implicit filter, so the drill-down lists the same records.
+WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 def section(key, kind, sequence, compare=True, when=None):
@@ -47,6 +53,12 @@ def section(key, kind, sequence, compare=True, when=None):
         setattr(method, SECTION_ATTR, (spec, when))
         return method
     return decorate
+
+
+def may_read(model):
+    """A ``when`` of ``section``: the section is listed for who may read the records of
+    ``model`` it is drawn from (e.g. meetings for coordinators, IPS paths for IPS staff)."""
+    return lambda dashboard: dashboard.env[model].has_access("read")
 
 
 def declared_sections(dashboard):
@@ -151,20 +163,28 @@ def attach_previous(sections, previous_sections):
     ``previous_sections`` (the previous period) as ``previous`` and the ``change``: in %
     of the previous value for counts and amounts (``change_type`` "pct", None when the
     previous value is 0), in percentage points for a % (``change_type`` "points").
-    Sections meet by key, blocks by place and title, rows as the block's ``compare``
-    says, cells by place."""
+    Sections meet by key, blocks by title, rows as the block's ``compare`` says, cells
+    by place."""
     previous_by_key = {section["key"]: section for section in previous_sections}
     for section in sections:
         previous = previous_by_key.get(section["key"])
         if not previous:
             continue
-        for blk, prev_blk in zip(section["blocks"], previous["blocks"], strict=False):
-            if blk["title"] != prev_blk["title"]:
-                continue
+        for blk, prev_blk in _paired_blocks(section["blocks"], previous["blocks"]):
             for line, prev_line in _paired_rows(blk, prev_blk):
                 for cell, prev_cell in zip(line["cells"], prev_line["cells"], strict=False):
                     _compare_cell(cell, prev_cell)
     return sections
+
+
+def _paired_blocks(blocks, prev_blocks):
+    """Each block with the previous period's block of the same title (the n-th of a title
+    with the n-th): a block found in one period only (e.g. a fund opened since) leaves
+    the others paired."""
+    by_title = defaultdict(list)
+    for prev_blk in prev_blocks:
+        by_title[prev_blk["title"]].append(prev_blk)
+    return [(blk, by_title[blk["title"]].pop(0)) for blk in blocks if by_title[blk["title"]]]
 
 
 def _paired_rows(blk, prev_blk):
@@ -201,6 +221,14 @@ def share_rows(items, total, model, base_domain):
         row(label, count_cell(count, model, base_domain + extra), pct_cell(percent(count, total)))
         for label, count, extra in items
     ]
+
+
+def split_rows(label, items, total, model, base_domain):
+    """A split of ``total``: its row "label | total | 100 %" (marked total), then the
+    ``share_rows`` of ``items``."""
+    return [row(label, count_cell(total, model, base_domain),
+                pct_cell(percent(total, total)), total=True),
+            *share_rows(items, total, model, base_domain)]
 
 
 def year_period(year, tz="Europe/Rome"):
@@ -246,6 +274,11 @@ class Period:
             start += relativedelta(months=1)
         return result
 
+    def last_day_so_far(self):
+        """The end of the period, or today for a period not over yet: figures "at the
+        end of the period" of the current year are today's."""
+        return min(self.date_to, local_today())
+
     def is_whole_months(self):
         return self.date_from.day == 1 and (self.date_to + timedelta(days=1)).day == 1
 
@@ -262,6 +295,11 @@ class Period:
 
     def to_json(self):
         return {"date_from": self.date_from.isoformat(), "date_to": self.date_to.isoformat()}
+
+
+def with_total(counts):
+    """``counts`` ({(year, month): n}) with their sum under the key None (the period)."""
+    return {**counts, None: sum(counts.values())}
 
 
 def month_key(value):

@@ -6,14 +6,13 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
 from . import dashboard_tools as dt
-from .dashboard_tools import FUNDS, PEOPLE
+from .dashboard_tools import FUNDS, PEOPLE, WITH_ARCHIVED
 from .ixl_beneficiary import READINESS
 from .ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
 from .tools import LOCAL_TZ, local_today
 
 MAX_PERIOD_DAYS = 366 * 20
-# People archived later still count in the figures of the past (and in their lists).
-WITH_ARCHIVED = [("active", "in", (True, False))]
+PERMANENT_HIRE = [("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]
 
 
 class IxlDashboard(models.AbstractModel):
@@ -118,6 +117,15 @@ class IxlDashboard(models.AbstractModel):
     def _month_label(self, day):
         return format_date(self.env, day, date_format="MMMM y")
 
+    def _per_month_rows(self, period, cells):
+        """A row per month of ``period``, then the total row: ``cells(key, days)`` are the
+        cells of the month ``key`` = (year, month), or of the whole period for None, over
+        the days ``days`` (a Period)."""
+        rows = [dt.row(self._month_label(start), *cells((start.year, start.month), month))
+                for start, month in period.months()]
+        rows.append(dt.row(self.env._("Total"), *cells(None, period), total=True))
+        return rows
+
     def _monthly_rows(self, period, counts, total, model, field, datetime_field=False):
         rows = []
         for start, month in period.months():
@@ -166,9 +174,7 @@ class IxlDashboard(models.AbstractModel):
         ever = count_by_end + count_later
         return dt.block(_("People registered in the period: first interview"),
                         [_("People"), "%"], [
-            dt.row(_("Registered in the period"), dt.count_cell(total, model, domain),
-                   dt.pct_cell(dt.percent(total, total)), total=True),
-            *dt.share_rows([
+            *dt.split_rows(_("Registered in the period"), [
                 (_("First interview by the end of the period"), count_by_end, by_end[-1:]),
                 (_("First interview after the end of the period"), count_later, later[-1:]),
                 (_("No first interview yet"), total - ever, waiting[-1:]),
@@ -198,9 +204,7 @@ class IxlDashboard(models.AbstractModel):
         in_sums = self._marginals(in_rows, ("first_outcome", "readiness", "first_profile_type"))
         in_target = sums["first_outcome"].get("in_target", 0)
         target = dt.block(_("First interviews held"), [_("People"), "%"], [
-            dt.row(_("Interviewed"), dt.count_cell(total, model, base), dt.pct_cell(
-                dt.percent(total, total)), total=True),
-            *dt.share_rows([
+            *dt.split_rows(_("Interviewed"), [
                 (_("In target"), in_target, [("first_outcome", "=", "in_target")]),
                 (_("Not in target"), sums["first_outcome"].get("out_of_target", 0),
                  [("first_outcome", "=", "out_of_target")]),
@@ -286,14 +290,13 @@ class IxlDashboard(models.AbstractModel):
                 by_contract[contract] += count
         hires = by_type["hire"]
         permanent = by_contract["permanent"]
-        permanent_domain = [("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]
         type_labels = self._selection_labels(model, "placement_type")
         contract_labels = self._selection_labels(model, "contract_type")
         blocks = [
             dt.block(_("Placements"), [_("Value")], [
                 dt.row(_("Placements in the period"), dt.count_cell(total, model, base)),
                 dt.row(_("Permanent contracts"),
-                       dt.count_cell(permanent, model, base + permanent_domain)),
+                       dt.count_cell(permanent, model, base + PERMANENT_HIRE)),
             ]),
             dt.block(_("Placements per month"), [_("Placements"), "%"], self._monthly_rows(
                 period, by_month, total, model, "date_start"), chart="bar", compare="position"),

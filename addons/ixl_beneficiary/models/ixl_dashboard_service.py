@@ -11,8 +11,8 @@ from odoo import models
 from odoo.tools import SQL
 
 from . import dashboard_tools as dt
+from .dashboard_tools import PEOPLE, WITH_ARCHIVED
 from .ixl_beneficiary_intake import FIRST_INTERVIEW_DAYS, WAITING_STATES
-from .ixl_dashboard import PEOPLE, WITH_ARCHIVED
 from .ixl_refusal import REFUSAL_KINDS, REFUSAL_REASONS
 from .tools import local_today
 
@@ -62,27 +62,23 @@ class IxlDashboard(models.AbstractModel):
                    blank),
             *self._waiting_now_rows(),
         ])
-        per_month = self._interview_wait_monthly(period, figures, base, on_time_domain)
+        per_month = self._interview_wait_monthly(period, figures, on_time_domain)
         return {"title": _("The first interview within %s days", FIRST_INTERVIEW_DAYS),
                 "blocks": [summary, per_month]}
 
-    def _interview_wait_monthly(self, period, figures, base, on_time_domain):
+    def _interview_wait_monthly(self, period, figures, on_time_domain):
         """Per month: interviews, on time, median wait, % on time; the total row last."""
         _ = self.env._
         model = "ixl.beneficiary"
 
-        def cells(values, domain):
-            held, on_time, median, _p90 = values
+        def cells(key, days):
+            held, on_time, median, _p90 = figures.get(key, (0, 0, None, None))
+            domain = WITH_ARCHIVED + days.date_domain("interview_held_date")
             return (dt.count_cell(held, model, domain),
                     dt.count_cell(on_time, model, domain + on_time_domain),
                     dt.float_cell(self._days(median)), dt.pct_cell(dt.percent(on_time, held)))
 
-        empty = (0, 0, None, None)
-        rows = [dt.row(self._month_label(start),
-                       *cells(figures.get((start.year, start.month), empty),
-                              WITH_ARCHIVED + month.date_domain("interview_held_date")))
-                for start, month in period.months()]
-        rows.append(dt.row(_("Total"), *cells(figures.get(None, empty), base), total=True))
+        rows = self._per_month_rows(period, cells)
         return dt.block(
             _("First interviews per month"),
             [_("First interviews"), _("Within %s days", FIRST_INTERVIEW_DAYS),
@@ -120,9 +116,10 @@ class IxlDashboard(models.AbstractModel):
         for month, stype, count in self.env["ixl.service"]._read_group(
                 base, ["date:month", "service_type"], ["__count"]):
             services[dt.month_key(month), stype] += count
-        missed = {dt.month_key(month): count for month, count in
-                  self.env["ixl.missed.appointment"]._read_group(
-                      base, ["date:month"], ["__count"])}
+            services[None, stype] += count
+        missed = dt.with_total({dt.month_key(month): count for month, count in
+                                self.env["ixl.missed.appointment"]._read_group(
+                                    base, ["date:month"], ["__count"])})
         refusals = self.env["ixl.refusal"]._read_group(
             base, ["date:month", "reason", "kind"], ["__count"])
         by_month, by_reason, by_kind = defaultdict(int), defaultdict(int), defaultdict(int)
@@ -135,7 +132,7 @@ class IxlDashboard(models.AbstractModel):
         kinds = self._selection_labels("ixl.refusal", "kind")
         return {"title": _("Services, missed appointments and refusals"), "blocks": [
             self._services_block(period, services),
-            self._missed_refusals_block(period, missed, by_month),
+            self._missed_refusals_block(period, missed, dt.with_total(by_month)),
             dt.block(_("Refusals by reason"), [_("Refusals"), "%"], dt.share_rows(
                 [(reasons[key], by_reason[key], [("reason", "=", key)])
                  for key, _label in REFUSAL_REASONS], total, "ixl.refusal", base),
@@ -147,37 +144,27 @@ class IxlDashboard(models.AbstractModel):
         ]}
 
     def _services_block(self, period, services):
+        """``services``: {(month key or None for the period, service type): count}."""
         _ = self.env._
-        rows = []
-        totals = defaultdict(int)
-        for (_key, stype), count in services.items():
-            totals[stype] += count
-        for start, month in period.months():
-            domain = month.date_domain("date")
-            rows.append(dt.row(self._month_label(start), *(dt.count_cell(
-                services.get(((start.year, start.month), column), 0), "ixl.service",
-                domain + [("service_type", "=", column)]) for column in SERVICE_COLUMNS)))
-        domain = period.date_domain("date")
-        rows.append(dt.row(_("Total"), *(dt.count_cell(
-            totals[column], "ixl.service", domain + [("service_type", "=", column)])
-            for column in SERVICE_COLUMNS), total=True))
+
+        def cells(key, days):
+            return [dt.count_cell(services.get((key, column), 0), "ixl.service",
+                                  days.date_domain("date") + [("service_type", "=", column)])
+                    for column in SERVICE_COLUMNS]
+
         return dt.block(_("Services per month"), [
             _("CVs reviewed with an operator"), _("One-to-one Italian lessons"),
-            _("Job offers signalled")], rows, chart="bar")
+            _("Job offers signalled")], self._per_month_rows(period, cells), chart="bar")
 
     def _missed_refusals_block(self, period, missed, refusals):
+        """``missed``, ``refusals``: {month key or None for the period: count}."""
         _ = self.env._
-        rows = []
-        for start, month in period.months():
-            key, domain = (start.year, start.month), month.date_domain("date")
-            rows.append(dt.row(
-                self._month_label(start),
-                dt.count_cell(missed.get(key, 0), "ixl.missed.appointment", domain),
-                dt.count_cell(refusals.get(key, 0), "ixl.refusal", domain)))
-        domain = period.date_domain("date")
-        rows.append(dt.row(
-            _("Total"),
-            dt.count_cell(sum(missed.values()), "ixl.missed.appointment", domain),
-            dt.count_cell(sum(refusals.values()), "ixl.refusal", domain), total=True))
+
+        def cells(key, days):
+            domain = days.date_domain("date")
+            return (dt.count_cell(missed.get(key, 0), "ixl.missed.appointment", domain),
+                    dt.count_cell(refusals.get(key, 0), "ixl.refusal", domain))
+
         return dt.block(_("Missed appointments and refusals per month"),
-                        [_("Missed appointments"), _("Refusals")], rows, chart="bar")
+                        [_("Missed appointments"), _("Refusals")],
+                        self._per_month_rows(period, cells), chart="bar")

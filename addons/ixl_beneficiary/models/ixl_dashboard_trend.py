@@ -4,11 +4,11 @@ from datetime import date
 from odoo import models
 
 from . import dashboard_tools as dt
+from .dashboard_tools import WITH_ARCHIVED
+from .ixl_dashboard import PERMANENT_HIRE
 from .tools import LOCAL_TZ
 
 TREND_YEARS = 4
-WITH_ARCHIVED = [("active", "in", (True, False))]
-PERMANENT_HIRE = [("placement_type", "=", "hire"), ("contract_type", "=", "permanent")]
 
 
 class IxlDashboard(models.AbstractModel):

@@ -2,7 +2,7 @@
 
 wkhtmltopdf's old WebKit does not run the web client's chart library reliably, so the
 printed report draws each block that carries a ``chart`` hint (dashboard_tools.block)
-itself: "bar", "doughnut", "hbar" or "trend". A chart draws the first column of figures
+itself: "bar", "doughnut", "hbar" or "trend". A chart draws the first column
 of the rows not marked ``total`` (for "trend", the last column too, a %, as a line).
 
 ``chart_data(block)`` is what is drawn (tests compare it with the dashboard's figures);
@@ -23,33 +23,23 @@ MAX_LABEL = 26
 
 def chart_data(block):
     """{"type", "labels", "values", "cells", "line", "line_cells"} of a block with a chart
-    hint (None without one): the first column of figures (a text column such as a rank
-    is skipped) of the rows not marked total and, for a trend, the last column as the
-    line. Empty values (None) count as 0."""
+    hint (None without one): the first column of the rows not marked total (as the web
+    client and the XLSX draw it) and, for a trend, the last column as the line. Empty
+    values (None) count as 0."""
     kind = block.get("chart")
     if not kind:
         return None
     rows = [row for row in block["rows"] if not row.get("total") and row["cells"]]
-    first = _first_figure_column(rows)
     data = {
         "type": kind,
         "labels": [row["label"] for row in rows],
-        "cells": [row["cells"][first] for row in rows],
-        "values": [row["cells"][first]["value"] or 0 for row in rows],
+        "cells": [row["cells"][0] for row in rows],
+        "values": [row["cells"][0]["value"] or 0 for row in rows],
     }
     if kind == "trend":
         data["line_cells"] = [row["cells"][-1] for row in rows]
         data["line"] = [row["cells"][-1]["value"] for row in rows]
     return data
-
-
-def _first_figure_column(rows):
-    """The first column holding figures: a ranking starts with its rank, a text."""
-    width = min((len(row["cells"]) for row in rows), default=0)
-    for pos in range(width):
-        if all(row["cells"][pos].get("type") != "text" for row in rows):
-            return pos
-    return 0
 
 
 def chart_svg(block, fmt):

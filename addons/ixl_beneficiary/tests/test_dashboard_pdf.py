@@ -138,11 +138,12 @@ class TestChartsSvg(DashboardCase):
         self.assertIn("<polyline", svg)
         self.assertIn(">8,8 %<", svg)
 
-    def test_ranking_draws_the_hires_not_the_rank(self):
-        # The Board's ranking: "Rank" (a text) then "Hires".
-        block = dt.block("Classifica", ["Posizione", "Assunzioni"], [
-            dt.row(name, dt.text_cell(rank), dt.count_cell(hires))
-            for name, rank, hires in [("Alfa", "1", 30), ("Beta", "2", 24)]], chart="hbar")
+    def test_ranking_draws_the_placements_not_the_rank(self):
+        # The Board's ranking (ixl_board): "Placements" then "Rank" (a text).
+        block = dt.block("Classifica", ["Inserimenti", "Posizione"], [
+            dt.row(name, dt.count_cell(placements), dt.text_cell(rank))
+            for name, rank, placements in [("Alfa", "1", 30), ("Beta", "2", 24)]],
+            chart="hbar")
         self.assertEqual(dashboard_svg.chart_data(block)["values"], [30, 24])
         self.assertIn(">30<", dashboard_svg.chart_svg(block, self.fmt))
 

@@ -5,11 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
 
 TOP_RANKS = 10
-# Archived companies keep their place in past figures (a domain on ``active`` lifts
-# Odoo's implicit filter, so the drill-down lists the same records).
-WITH_ARCHIVED = [("active", "in", (True, False))]
 STARTED = [("state", "in", ("ongoing", "done"))]
 HIRE_OUTCOMES = ("hired_fixed_term", "hired_permanent")
 
@@ -86,14 +84,11 @@ class IxlDashboard(models.AbstractModel):
                 dt.row(_("Ended in the period"), dt.count_cell(closed, model, ended)),
             ]),
             dt.block(_("Internships activated in the period: outcome"),
-                     [_("Internships"), "%"], [
-                dt.row(_("Activated in the period"), dt.count_cell(activated, model, started),
-                       dt.pct_cell(dt.percent(activated, activated)), total=True),
-                *dt.share_rows(
-                    [(_("Still ongoing"), cohort.get(False, 0), [("outcome", "=", False)])]
-                    + [(labels[key], cohort.get(key, 0), [("outcome", "=", key)])
-                       for key in keys], activated, model, started),
-            ], chart="doughnut"),
+                     [_("Internships"), "%"], dt.split_rows(
+                _("Activated in the period"),
+                [(_("Still ongoing"), cohort.get(False, 0), [("outcome", "=", False)])]
+                + [(labels[key], cohort.get(key, 0), [("outcome", "=", key)]) for key in keys],
+                activated, model, started), chart="doughnut"),
             self._internship_hires_block(period, started, cohort),
             dt.block(_("Outcome of the internships ended in the period"),
                      [_("Internships"), "%"], dt.share_rows(

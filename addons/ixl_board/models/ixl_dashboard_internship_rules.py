@@ -21,26 +21,24 @@ class IxlDashboard(models.AbstractModel):
         money = {dt.month_key(month): (amount, paid) for month, amount, paid in
                  Month._read_group(months, ["month:month"],
                                    ["amount:sum", "paid_amount:sum"])}
-        recorded = dict(Month._read_group(months + RECORDED, ["month:month"], ["__count"]))
-        below = dict(Month._read_group(months + BELOW, ["month:month"], ["__count"]))
-        recorded = {dt.month_key(key): count for key, count in recorded.items()}
-        below = {dt.month_key(key): count for key, count in below.items()}
-        rows = []
-        for start, month in period.months():
-            key = (start.year, start.month)
+        money[None] = tuple(sum(values) for values in zip(*money.values(), strict=True)) or (
+            0.0, 0.0)
+
+        def counts(extra):
+            return dt.with_total({dt.month_key(month): count for month, count in
+                                  Month._read_group(months + extra, ["month:month"], ["__count"])})
+
+        recorded, below = counts(RECORDED), counts(BELOW)
+
+        def cells(key, days):
             amount, paid = money.get(key, (0.0, 0.0))
-            domain = month.date_domain("month")
-            rows.append(dt.row(
-                self._month_label(start), dt.money_cell(amount, MODEL, domain),
-                dt.money_cell(paid, MODEL, domain + [("paid_date", "!=", False)]),
-                dt.count_cell(recorded.get(key, 0), MODEL, domain + RECORDED),
-                dt.count_cell(below.get(key, 0), MODEL, domain + BELOW)))
-        totals = [sum(values) for values in zip(*money.values(), strict=True)] or [0.0, 0.0]
-        rows.append(dt.row(
-            _("Total"), dt.money_cell(totals[0], MODEL, months),
-            dt.money_cell(totals[1], MODEL, months + [("paid_date", "!=", False)]),
-            dt.count_cell(sum(recorded.values()), MODEL, months + RECORDED),
-            dt.count_cell(sum(below.values()), MODEL, months + BELOW), total=True))
+            domain = days.date_domain("month")
+            return (dt.money_cell(amount, MODEL, domain),
+                    dt.money_cell(paid, MODEL, domain + [("paid_date", "!=", False)]),
+                    dt.count_cell(recorded.get(key, 0), MODEL, domain + RECORDED),
+                    dt.count_cell(below.get(key, 0), MODEL, domain + BELOW))
+
+        rows = self._per_month_rows(period, cells)
         return {"title": _("Internship attendance"), "blocks": [dt.block(
             _("Indemnity due and paid, attendance per month"),
             [_("Indemnity due"), _("Indemnity paid"), _("Months with attendance recorded"),

@@ -3,11 +3,11 @@ from collections import defaultdict
 from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
 
 from .ixl_job_offer import ANSWERS
 
 LINE = "ixl.job.offer.line"
-WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 class IxlDashboard(models.AbstractModel):

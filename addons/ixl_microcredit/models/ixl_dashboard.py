@@ -3,13 +3,10 @@ from collections import defaultdict
 from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
-from odoo.addons.ixl_beneficiary.models.tools import local_today
+from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
 
 from .ixl_selfemployment_project import SE_STATES
 from .ixl_social_project import SOCIAL_STATES
-
-# Past figures keep the people archived since.
-WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 class IxlDashboard(models.AbstractModel):
@@ -22,12 +19,10 @@ class IxlDashboard(models.AbstractModel):
         counts = dict(self.env[model]._read_group(base, ["state"], ["__count"]))
         total = sum(counts.values())
         labels = self._selection_labels(model, "state")
-        return dt.block(title, [self.env._("Projects"), "%"], [
-            dt.row(self.env._("Total"), dt.count_cell(total, model, base),
-                   dt.pct_cell(dt.percent(total, total)), total=True),
-            *dt.share_rows([(labels[key], counts.get(key, 0), [("state", "=", key)])
-                            for key, _label in selection], total, model, base),
-        ], chart="doughnut")
+        return dt.block(title, [self.env._("Projects"), "%"], dt.split_rows(
+            self.env._("Total"), [(labels[key], counts.get(key, 0), [("state", "=", key)])
+                                  for key, _label in selection], total, model, base),
+            chart="doughnut")
 
     @dt.section("projects", dt.PEOPLE, 70)
     def _dashboard_projects(self, period):
@@ -66,14 +61,10 @@ class IxlDashboard(models.AbstractModel):
         counts = dict(self.env[model]._read_group(base, ["decision"], ["__count"]))
         total = sum(counts.values())
         return dt.block(_("Social-innovation projects: committee decisions in the period"),
-                        [_("Projects"), "%"], [
-            dt.row(_("Evaluated (decided)"), dt.count_cell(total, model, base),
-                   dt.pct_cell(dt.percent(total, total)), total=True),
-            *dt.share_rows([
-                (_("Selected"), counts.get("selected", 0), [("decision", "=", "selected")]),
-                (_("Rejected"), counts.get("rejected", 0), [("decision", "=", "rejected")]),
-            ], total, model, base),
-        ], chart="doughnut")
+                        [_("Projects"), "%"], dt.split_rows(_("Evaluated (decided)"), [
+            (_("Selected"), counts.get("selected", 0), [("decision", "=", "selected")]),
+            (_("Rejected"), counts.get("rejected", 0), [("decision", "=", "rejected")]),
+        ], total, model, base), chart="doughnut")
 
     def _loan_sums(self, domain):
         """(amount, count) of the Credito Sociale loans of ``domain``."""
@@ -153,7 +144,7 @@ class IxlDashboard(models.AbstractModel):
         the movements of the period. Archived funds keep their past figures."""
         _ = self.env._
         Move = self.env["ixl.fund.move"]
-        as_of = min(period.date_to, local_today())
+        as_of = period.last_day_so_far()
         until = [("date", "<=", as_of.isoformat())]
         within = period.date_domain("date")
         moved = defaultdict(float)

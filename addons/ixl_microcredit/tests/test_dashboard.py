@@ -109,6 +109,19 @@ class TestMicrocreditDashboard(DashboardMixin, IxlCase):
         })
         check_drilldowns(self, section)
 
+    def test_a_new_fund_leaves_the_others_compared_with_last_year(self):
+        """A fund opened in 2024 (listed before "Fondo") has no 2023 figures; "Fondo"
+        still shows its 2023 figures under its 2024 ones."""
+        bank = self.env["res.partner"].create({"name": "Banca Alfa", "is_company": True})
+        new_fund = self.env["ixl.guarantee.fund"].create({"name": "Alfa", "bank_id": bank.id})
+        new_fund.change_ceiling("2024-03-01", 50000.0, "D-Alfa")
+        section = get_section(self.env(user=self.finance), "guarantee_fund")
+        self.assertEqual([blk["title"] for blk in section["blocks"]], ["Alfa", "Fondo"])
+        ceiling = {blk["title"]: blk["rows"][0]["cells"][0] for blk in section["blocks"]}
+        self.assertNotIn("previous", ceiling["Alfa"])
+        self.assertEqual(ceiling["Fondo"]["previous"], 100000.0)
+        self.assertEqual(ceiling["Fondo"]["change"], 0.0)
+
     def test_who_sees_what(self):
         self.assertIsNone(get_section(self.env(user=self.finance), "projects"))
         self.assertIsNone(get_section(self.env(user=self.operator), "guarantee_fund"))

@@ -2,13 +2,6 @@ from odoo import models
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
 
-from .ixl_table import COORDINATOR
-
-
-def is_coordinator(dashboard):
-    """The meetings section is for coordinators only, like the meetings."""
-    return dashboard.env.user.has_group(COORDINATOR)
-
 
 class IxlDashboard(models.AbstractModel):
     """Meetings of the tables held in the period (coordinators only, like the meetings)
@@ -16,7 +9,7 @@ class IxlDashboard(models.AbstractModel):
 
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
-    @dt.section("meetings", dt.PEOPLE, 61, when=is_coordinator)
+    @dt.section("meetings", dt.PEOPLE, 61, when=dt.may_read("ixl.meeting"))
     def _dashboard_meetings(self, period):
         _ = self.env._
         model = "ixl.meeting"

@@ -35,11 +35,8 @@ class IxlDashboard(models.AbstractModel):
                       [("kind", "in", list(UNREPORTED_KINDS))]))
         return dt.block(
             _("Training packages delivered in the period (course started), by category"),
-            [_("Packages"), "%"], [
-                dt.row(_("Total"), dt.count_cell(total, model, base),
-                       dt.pct_cell(dt.percent(total, total)), total=True),
-                *dt.share_rows(items, total, model, base),
-            ], chart="doughnut")
+            [_("Packages"), "%"], dt.split_rows(_("Total"), items, total, model, base),
+            chart="doughnut")
 
     def _course_indicators(self, period):
         """The indicators of ixl_training (one query for all the editions) of the editions

@@ -3,10 +3,8 @@ from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from odoo.addons.ixl_beneficiary.models import dashboard_tools as dt
+from odoo.addons.ixl_beneficiary.models.dashboard_tools import WITH_ARCHIVED
 from odoo.addons.ixl_beneficiary.models.ixl_placement import CONTRACT_TYPES, PLACEMENT_TYPES
-from odoo.addons.ixl_beneficiary.models.tools import local_today
-
-WITH_ARCHIVED = [("active", "in", (True, False))]
 
 
 def active_on(day):
@@ -16,32 +14,23 @@ def active_on(day):
             ("date_end", ">=", day.isoformat())]
 
 
-def may_read_ips(dashboard):
-    """The IPS section is for who may read the IPS paths (health-related data)."""
-    return dashboard.env["ixl.ips.path"].has_access("read")
-
-
 class IxlDashboard(models.AbstractModel):
     """IPS in the programme in numbers: for who may read IPS paths (IPS operators and
     coordinators; health-related data), all the paths together."""
 
     _inherit = "ixl.dashboard"  # pylint: disable=consider-merging-classes-inherited
 
-    @dt.section("ips", dt.PEOPLE, 55, when=may_read_ips)
+    @dt.section("ips", dt.PEOPLE, 55, when=dt.may_read("ixl.ips.path"))
     def _dashboard_ips(self, period):
         return {"title": self.env._("IPS (Individual Placement and Support)"),
                 "blocks": [self._ips_paths(period), self._ips_placements(period)]}
-
-    def _ips_last_day(self, period):
-        """The end of the period, or today for the current period."""
-        return min(period.date_to, local_today())
 
     def _ips_paths(self, period):
         _ = self.env._
         model = "ixl.ips.path"
         Path = self.env[model]
         started = period.date_domain("date_start")
-        as_of = self._ips_last_day(period)
+        as_of = period.last_day_so_far()
         at_end = active_on(as_of)
         started_count = Path.search_count(started)
         people_at_end = Path._read_group(at_end, [], ["beneficiary_id:count_distinct"])[0][0]
@@ -61,7 +50,7 @@ class IxlDashboard(models.AbstractModel):
     def _ips_peak(self, period):
         """(most paths active on one day of the period, the first such day), up to today
         for the current period: one query over the paths' date ranges."""
-        start, stop = period.date_from, self._ips_last_day(period)
+        start, stop = period.date_from, period.last_day_so_far()
         if stop < start:
             return 0, None
         self.env["ixl.ips.path"].flush_model(["date_start", "date_end"])
