@@ -156,6 +156,12 @@ class PortalCase(HttpCase):
         self.assertEqual(response.status_code, status, url)
         return response
 
+    def assertSameAsMissing(self, url, record):
+        """``url`` (``{}`` for the id) of someone else's ``record`` answers 404, as for
+        an id that does not exist: the portal never tells the two apart."""
+        for record_id in (record.id, 999999999):
+            self._get(url.format(record_id), 404)
+
     def _post(self, url, data, **kw):
         return self.url_open(url, data=dict(data, csrf_token=http.Request.csrf_token(self)),
                              **kw)

@@ -59,6 +59,11 @@ class TestDashboardXlsxCharts(DashboardMixin, IxlCase):
     def formulas(self, xml):
         return re.findall(r"<c:f>([^<]*)</c:f>", xml)
 
+    @staticmethod
+    def cells(column, first, last=None):
+        """The sheet's reference of ``column`` from row ``first`` to row ``last``."""
+        return f"{SHEET}!${column}${first}" + (f":${column}${last}" if last else "")
+
     def test_each_hint_gets_its_native_chart(self):
         charts, rows = self.charts_by_title(self.extract())
         self.assertEqual(set(charts), {"Per month", "Split", "Ranking", "Four years",
@@ -70,23 +75,23 @@ class TestDashboardXlsxCharts(DashboardMixin, IxlCase):
         bar = charts["Per month"]
         self.assertIn('<c:barDir val="col"/>', bar)
         self.assertEqual(self.formulas(bar), [
-            f"{SHEET}!$B${jan - 1}", f"{SHEET}!$A${jan}:$A${mar}", f"{SHEET}!$B${jan}:$B${mar}"])
+            self.cells("B", jan - 1), self.cells("A", jan, mar), self.cells("B", jan, mar)])
 
         # doughnut: the split without its total (first row)
         women, men = rows["Women"][0], rows["Men"][0]
         self.assertEqual(men, women + 1)
         doughnut = charts["Split"]
         self.assertIn("<c:doughnutChart>", doughnut)
-        self.assertEqual(self.formulas(doughnut)[1:], [
-            f"{SHEET}!$A${women}:$A${men}", f"{SHEET}!$B${women}:$B${men}"])
+        self.assertEqual(self.formulas(doughnut)[1:],
+                         [self.cells("A", women, men), self.cells("B", women, men)])
 
         # hbar: horizontal bars, first company on top
         first, last = rows["Company 1"][0], rows["Company 4"][0]
         ranking = charts["Ranking"]
         self.assertIn('<c:barDir val="bar"/>', ranking)
         self.assertIn('<c:orientation val="maxMin"/>', ranking)
-        self.assertEqual(self.formulas(ranking)[1:], [
-            f"{SHEET}!$A${first}:$A${last}", f"{SHEET}!$B${first}:$B${last}"])
+        self.assertEqual(self.formulas(ranking)[1:],
+                         [self.cells("A", first, last), self.cells("B", first, last)])
 
         # trend: placements as columns, the % permanent (4th column, D) as a line on a
         # second axis
@@ -96,10 +101,10 @@ class TestDashboardXlsxCharts(DashboardMixin, IxlCase):
         self.assertIn("<c:lineChart>", trend)
         self.assertEqual(trend.count("<c:valAx>"), 2)
         self.assertEqual(self.formulas(trend), [
-            f"{SHEET}!$B${y2021 - 1}", f"{SHEET}!$A${y2021}:$A${y2024}",
-            f"{SHEET}!$B${y2021}:$B${y2024}",
-            f"{SHEET}!$D${y2021 - 1}", f"{SHEET}!$A${y2021}:$A${y2024}",
-            f"{SHEET}!$D${y2021}:$D${y2024}"])
+            self.cells("B", y2021 - 1), self.cells("A", y2021, y2024),
+            self.cells("B", y2021, y2024),
+            self.cells("D", y2021 - 1), self.cells("A", y2021, y2024),
+            self.cells("D", y2021, y2024)])
 
         # a subtotal in the middle: the series skips it
         jan2, mar2, sub = rows["Jan"][1], rows["Mar"][1], rows["Subtotal"][0]

@@ -199,10 +199,8 @@ class TestBoardPortal(PortalCase):
     @mute_logger("odoo.http")
     def test_other_company_is_404(self):
         self._login_a()
-        self._get(f"/my/ixl/requests/{self.request_b.id}", 404)
-        self._get("/my/ixl/requests/999999999", 404)
-        self._get(f"/my/ixl/candidates/{self.cand_b.id}/cv", 404)
-        self._get("/my/ixl/candidates/999999999/cv", 404)
+        self.assertSameAsMissing("/my/ixl/requests/{}", self.request_b)
+        self.assertSameAsMissing("/my/ixl/candidates/{}/cv", self.cand_b)
         for partner in (self.contact_b, self.company_a, self.company_b, self.person_a.partner_id):
             name = partner.name
             response = self._post(f"/my/ixl/company/contact/{partner.id}",

@@ -150,10 +150,8 @@ class TestCallsPortal(CallsPortalCase):
 
     def test_tampered_ids_404(self):
         self._login_a()
-        self._get(f"/my/ixl/applications/{self.app_b.id}", 404)
-        self._get("/my/ixl/applications/999999999", 404)
-        self._get(f"/my/ixl/calls/{self.draft.id}/apply", 404)
-        self._get("/my/ixl/calls/999999999/apply", 404)
+        self.assertSameAsMissing("/my/ixl/applications/{}", self.app_b)
+        self.assertSameAsMissing("/my/ixl/calls/{}/apply", self.draft)
         response = self._post(f"/my/ixl/applications/{self.app_b.id}/withdraw", {})
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.app_b.state, "approved")
