@@ -47,17 +47,27 @@ class IxlBoardPortal(IxlPortal):
         self._ixl_company_or_404()
         return self._ixl_record_or_404(model, record_id, company_field)
 
-    def _ixl_home_counters(self, organisation):
-        return dict(
-            super()._ixl_home_counters(organisation),
-            ixl_request_count=("ixl.job.request", [("partner_id", "=", organisation.id)]),
-            ixl_candidate_count=("ixl.candidate", [("partner_id", "=", organisation.id),
-                                                   ("state", "!=", "shortlisted")]),
-            ixl_placement_count=("ixl.placement", [("employer_id", "=", organisation.id)]),
-            ixl_internship_count=("ixl.internship", [("partner_id", "=", organisation.id)]),
-        )
+    @staticmethod
+    def _ixl_company_lists(company):
+        """{list: (model, domain)}: the records a company sees in each list of its
+        portal (``/my/ixl/<list>``); the home page's counters count the same."""
+        return {
+            "requests": ("ixl.job.request", [("partner_id", "=", company.id)]),
+            "candidates": ("ixl.candidate", [("partner_id", "=", company.id),
+                                             ("state", "!=", "shortlisted")]),
+            "placements": ("ixl.placement", [("employer_id", "=", company.id)]),
+            "internships": ("ixl.internship", [("partner_id", "=", company.id)]),
+        }
 
-    def _ixl_list(self, model, domain, url, page, page_name, records_key, template, order=None):
+    def _ixl_home_counters(self, organisation):
+        lists = self._ixl_company_lists(organisation)  # ixl_request_count for requests...
+        return dict(super()._ixl_home_counters(organisation),
+                    **{f"ixl_{name[:-1]}_count": lists[name] for name in lists})
+
+    def _ixl_list(self, name, page, page_name, records_key, order=None):
+        """The layout values of the company's list ``name``, a page of its records."""
+        model, domain = self._ixl_company_lists(self._ixl_company_or_404())[name]
+        url = f"/my/ixl/{name}"
         values = self._prepare_portal_layout_values()
         Model = request.env[model]
         pager = portal_pager(url=url, total=Model.search_count(domain), page=page,
@@ -66,7 +76,7 @@ class IxlBoardPortal(IxlPortal):
                                offset=pager["offset"])
         values.update({"page_name": page_name, "pager": pager, "default_url": url,
                        records_key: records})
-        return values, template
+        return values
 
     def _ixl_cv_ids(self, candidates):
         """Ids of the candidates whose person has a CV and still consents to share it
@@ -130,15 +140,12 @@ class IxlBoardPortal(IxlPortal):
     @http.route(["/my/ixl/requests", "/my/ixl/requests/page/<int:page>"], type="http",
                 auth="user", website=True)
     def portal_ixl_requests(self, page=1, **kw):
-        company = self._ixl_company_or_404()
-        values, template = self._ixl_list(
-            "ixl.job.request", [("partner_id", "=", company.id)], "/my/ixl/requests", page,
-            "ixl_requests", "ixl_requests", "ixl_board.portal_my_ixl_requests",
-            order="create_date desc, id desc")
+        values = self._ixl_list("requests", page, "ixl_requests", "ixl_requests",
+                                order="create_date desc, id desc")
         counts = count_related(values["ixl_requests"], "ixl.candidate", "request_id",
                                [("state", "!=", "shortlisted")])
         values["candidate_counts"] = {req.id: count for req, count in counts.items()}
-        return request.render(template, values)
+        return request.render("ixl_board.portal_my_ixl_requests", values)
 
     @http.route("/my/ixl/requests/<int:request_id>", type="http", auth="user", website=True)
     def portal_ixl_request(self, request_id, **kw):
@@ -273,13 +280,10 @@ class IxlBoardPortal(IxlPortal):
     @http.route(["/my/ixl/candidates", "/my/ixl/candidates/page/<int:page>"], type="http",
                 auth="user", website=True)
     def portal_ixl_candidates(self, page=1, **kw):
-        company = self._ixl_company_or_404()
-        values, template = self._ixl_list(
-            "ixl.candidate", [("partner_id", "=", company.id), ("state", "!=", "shortlisted")],
-            "/my/ixl/candidates", page, "ixl_candidates", "candidates",
-            "ixl_board.portal_my_ixl_candidates", order="date_sent desc, id desc")
+        values = self._ixl_list("candidates", page, "ixl_candidates", "candidates",
+                                order="date_sent desc, id desc")
         values["cv_ids"] = self._ixl_cv_ids(values["candidates"])
-        return request.render(template, values)
+        return request.render("ixl_board.portal_my_ixl_candidates", values)
 
     @http.route("/my/ixl/candidates/<int:candidate_id>/cv", type="http", auth="user")
     def portal_ixl_candidate_cv(self, candidate_id, **kw):
@@ -297,17 +301,11 @@ class IxlBoardPortal(IxlPortal):
     @http.route(["/my/ixl/placements", "/my/ixl/placements/page/<int:page>"], type="http",
                 auth="user", website=True)
     def portal_ixl_placements(self, page=1, **kw):
-        company = self._ixl_company_or_404()
-        values, template = self._ixl_list(
-            "ixl.placement", [("employer_id", "=", company.id)], "/my/ixl/placements", page,
-            "ixl_placements", "placements", "ixl_board.portal_my_ixl_placements")
-        return request.render(template, values)
+        values = self._ixl_list("placements", page, "ixl_placements", "placements")
+        return request.render("ixl_board.portal_my_ixl_placements", values)
 
     @http.route(["/my/ixl/internships", "/my/ixl/internships/page/<int:page>"], type="http",
                 auth="user", website=True)
     def portal_ixl_internships(self, page=1, **kw):
-        company = self._ixl_company_or_404()
-        values, template = self._ixl_list(
-            "ixl.internship", [("partner_id", "=", company.id)], "/my/ixl/internships", page,
-            "ixl_internships", "internships", "ixl_board.portal_my_ixl_internships")
-        return request.render(template, values)
+        values = self._ixl_list("internships", page, "ixl_internships", "internships")
+        return request.render("ixl_board.portal_my_ixl_internships", values)
