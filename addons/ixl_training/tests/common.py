@@ -1,4 +1,12 @@
+from odoo.tests import new_test_user
+
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
+
+
+def new_ips_operator(env, login="ixl_ips"):
+    """An operator of the IPS paths with the Mental Health Department (health data)."""
+    return new_test_user(env, login=login, name="Irene IPS",
+                         groups="ixl_training.group_ixl_ips_operator")
 
 
 class TrainingCase(IxlCase):

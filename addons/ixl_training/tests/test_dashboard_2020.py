@@ -1,4 +1,4 @@
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
     DashboardMixin,
@@ -8,7 +8,7 @@ from odoo.addons.ixl_beneficiary.tests.dashboard_common import (
     get_section,
 )
 
-from .common import TrainingCase
+from .common import TrainingCase, new_ips_operator
 
 PACKAGES = "Training packages delivered in the period (course started), by category"
 INDICATORS = "Course indicators (editions ended in the period)"
@@ -79,8 +79,7 @@ class TestTrainingDashboard2020(DashboardMixin, TrainingCase):
         """48 people on IPS paths: 30 since September 2019 (10 closed on 31 March 2020),
         10 from 1 February 2020, 8 from 1 April 2020 (5 closed on 31 October 2020): 40
         followed at a time from 1 February to 31 March, 33 at the end of the year."""
-        cls.ips_user = new_test_user(cls.env, login="ixl_ips_2020",
-                                     groups="ixl_training.group_ixl_ips_operator")
+        cls.ips_user = new_ips_operator(cls.env, "ixl_ips_2020")
         worker = cls.env["hr.employee"].create({"name": "IPS worker", "is_ips_operator": True})
         Path = cls.env["ixl.ips.path"]
 

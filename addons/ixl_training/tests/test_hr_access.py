@@ -3,6 +3,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
+from .common import new_ips_operator
+
 
 @tagged("post_install", "-at_install")
 class TestOdooAccessDesign(IxlCase):
@@ -16,8 +18,7 @@ class TestOdooAccessDesign(IxlCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.worker = cls.env["hr.employee"].create({"name": "Irene IPS", "is_ips_operator": True})
-        cls.ips_user = new_test_user(cls.env, login="ixl_ips_hr", name="Irene IPS",
-                                     groups="ixl_training.group_ixl_ips_operator")
+        cls.ips_user = new_ips_operator(cls.env, "ixl_ips_hr")
 
     def test_employee_fields_groups(self):
         # Exactly hr's test: any internal user reads all the employees' fields it may.

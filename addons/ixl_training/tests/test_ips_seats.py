@@ -5,14 +5,15 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.ixl_beneficiary.tests.common import IxlCase
 
+from .common import new_ips_operator
+
 
 @tagged("post_install", "-at_install")
 class TestIps(IxlCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.ips_user = new_test_user(cls.env, login="ixl_ips", name="Irene IPS",
-                                     groups="ixl_training.group_ixl_ips_operator")
+        cls.ips_user = new_ips_operator(cls.env, "ixl_ips")
         cls.portal = new_test_user(cls.env, login="ixl_portal_ips", name="Paolo Portal",
                                    groups="base.group_portal")
         cls.internal = new_test_user(cls.env, login="ixl_internal_ips", name="Ines Internal",

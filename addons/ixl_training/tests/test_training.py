@@ -3,7 +3,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
-from .common import TrainingCase
+from .common import TrainingCase, new_ips_operator
 
 
 @tagged("post_install", "-at_install")
@@ -13,8 +13,7 @@ class TestTraining(TrainingCase):
         super().setUpClass()
         cls.person = cls.make_beneficiary(state="in_target")
         cls.edition = cls.make_edition()
-        cls.ips_user = new_test_user(cls.env, login="ixl_ips", name="Irene IPS",
-                                     groups="ixl_training.group_ixl_ips_operator")
+        cls.ips_user = new_ips_operator(cls.env, "ixl_ips")
         cls.portal = new_test_user(cls.env, login="ixl_portal_tr", name="Paolo Portal",
                                    groups="base.group_portal")
 
