@@ -108,18 +108,6 @@ class IxlInternshipRule(models.Model):
 
     # ORM
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        rules = super().create(vals_list)
-        rules._ixl_check_past_kept()
-        return rules
-
-    def write(self, vals):
-        result = super().write(vals)
-        if {"date_from", "active"} & set(vals):
-            self._ixl_check_past_kept()
-        return result
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_in_use(self):
         if any(rule._ixl_in_use() for rule in self):
@@ -131,6 +119,7 @@ class IxlInternshipRule(models.Model):
             return VALUE_FIELDS | {"active"}
         return set()
 
+    @api.constrains("date_from", "active")
     def _ixl_check_past_kept(self):
         """A rule added, moved or restored never takes over internships that already
         follow another rule (trusted code, e.g. the rule's data file, may)."""
